@@ -1,0 +1,1 @@
+//! Cross-article fusion of Marsad events, contested claims and ceasefire tracking.

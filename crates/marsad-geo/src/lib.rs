@@ -1,0 +1,1 @@
+//! Marsad's offline gazetteer and context-aware geocoder.

@@ -1,0 +1,1 @@
+//! Marsad's lexicons (actors, sectors, reporting verbs, time words) compiled from data/*.tsv.

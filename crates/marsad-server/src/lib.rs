@@ -1,0 +1,1 @@
+//! Marsad's HTTP API and web map.

@@ -1,0 +1,1 @@
+//! Marsad's event store: SQLite embedded, PostgreSQL at scale, behind one trait.

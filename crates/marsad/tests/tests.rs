@@ -1,0 +1,3 @@
+//! End-to-end tests: they run the `marsad` binary.
+
+mod cli;
