@@ -1,0 +1,558 @@
+//! A generic, token-aligned, clitic-aware phrase matcher over a `marsad_text::Analysis`.
+//!
+//! A [`Lexicon`] is read from a TSV file whose first column is a phrase and whose other columns are
+//! parsed by the row type ([`Row`]). Its phrases are folded with `marsad_text::normalize_key` and cut
+//! into tokens exactly as a document is, then compiled into one Aho-Corasick automaton. Matching runs
+//! that automaton once over the document's token keys (joined by spaces, hyphens dropped) and keeps a
+//! hit only when it is aligned to token boundaries — or starts after a run of proclitics inside its
+//! first token, or ends before a pronoun suffix inside its last one. Among the hits that survive, the
+//! leftmost-longest ones win.
+
+use crate::clitics::{is_suffix, split_prefixes};
+use aho_corasick::{AhoCorasick, MatchKind};
+use marsad_model::Span;
+use marsad_text::normalize::fold_char;
+use marsad_text::{Analysis, CharIndex, KeyedText, Token, TokenKind, normalize_key, tokenize};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// One TSV row after the phrase column.
+pub trait Row: Sized {
+    /// Parses the fields that follow the phrase; the message names the faulty field.
+    fn parse(fields: &[&str]) -> Result<Self, String>;
+}
+
+/// Errors reading a lexicon.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// A row could not be parsed.
+    #[error("lexicon {lexicon}, line {line}: {message}")]
+    Row {
+        /// Lexicon name.
+        lexicon: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two rows fold to the same key.
+    #[error("lexicon {lexicon}, line {line}: duplicate key {key:?} (first on line {first})")]
+    Duplicate {
+        /// Lexicon name.
+        lexicon: String,
+        /// 1-based line number of the second row.
+        line: usize,
+        /// 1-based line number of the first row.
+        first: usize,
+        /// The folded key.
+        key: String,
+    },
+    /// The automaton could not be built.
+    #[error("lexicon {lexicon}: {source}")]
+    Build {
+        /// Lexicon name.
+        lexicon: String,
+        /// Cause.
+        source: aho_corasick::BuildError,
+    },
+}
+
+/// One phrase found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match<'l, T> {
+    /// The lexicon row.
+    pub entry: &'l T,
+    /// The row's key (`normalize_key` of its phrase).
+    pub key: &'l str,
+    /// Tokens the match touches (the first and last may hold stripped clitics).
+    pub tokens: Range<usize>,
+    /// Byte range of the matched surface in the original text, stripped clitics excluded.
+    pub bytes: Range<usize>,
+    /// Code-point span of the matched surface in the original text.
+    pub span: Span,
+    /// Proclitics stripped from the first token, in order (e.g. `["و", "ب"]`).
+    pub prefixes: Vec<&'static str>,
+    /// Pronoun suffix stripped from the last token, if any (e.g. `"ه"`).
+    pub suffix: Option<&'static str>,
+}
+
+/// How a compiled pattern relates to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Variant {
+    /// The phrase as written.
+    Plain,
+    /// A phrase opening with ال, written without its alef after the preposition ل (لل): must follow ل.
+    AfterLam,
+    /// A phrase ending in ة, written ت before a pronoun suffix: must be followed by one.
+    BeforeSuffix,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    entry: usize,
+    variant: Variant,
+}
+
+/// A phrase lexicon with rows of type `T`.
+#[derive(Debug, Clone)]
+pub struct Lexicon<T> {
+    name: String,
+    keys: Vec<String>,
+    rows: Vec<T>,
+    by_key: HashMap<String, usize>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+}
+
+/// The document side of a match: token keys joined into one string.
+struct DocKeys {
+    text: String,
+    /// Token index, start and end (in `text`) of every token that was written.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+/// A hit that passed the boundary checks.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    pattern: Pattern,
+    first: usize,
+    last: usize,
+    prefixes: Vec<&'static str>,
+    suffix: Option<&'static str>,
+}
+
+impl<T: Row> Lexicon<T> {
+    /// Parses a TSV (header lines starting with `#`, then `phrase<TAB>field…`); keys are
+    /// `marsad_text::normalize_key(phrase)`. Errors name the line. Blank lines are skipped.
+    pub fn from_tsv(name: &str, tsv: &str) -> Result<Self, LexiconError> {
+        let mut keys = Vec::new();
+        let mut rows = Vec::new();
+        let mut by_key = HashMap::new();
+        let mut lines_of = Vec::new();
+        let row_err = |line: usize, message: String| LexiconError::Row {
+            lexicon: name.to_owned(),
+            line,
+            message,
+        };
+        for (i, raw) in tsv.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let phrase = fields.next().unwrap_or_default().trim();
+            let key = normalize_key(phrase);
+            if key.is_empty() {
+                return Err(row_err(i + 1, "empty phrase".to_owned()));
+            }
+            let rest: Vec<&str> = fields.map(str::trim).collect();
+            let row = T::parse(&rest).map_err(|m| row_err(i + 1, m))?;
+            if let Some(&first) = by_key.get(&key) {
+                return Err(LexiconError::Duplicate {
+                    lexicon: name.to_owned(),
+                    line: i + 1,
+                    first: lines_of[first],
+                    key,
+                });
+            }
+            by_key.insert(key.clone(), keys.len());
+            keys.push(key);
+            rows.push(row);
+            lines_of.push(i + 1);
+        }
+        let (forms, patterns) = compile(&keys);
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&forms)
+            .map_err(|source| LexiconError::Build {
+                lexicon: name.to_owned(),
+                source,
+            })?;
+        Ok(Lexicon {
+            name: name.to_owned(),
+            keys,
+            rows,
+            by_key,
+            patterns,
+            automaton,
+        })
+    }
+}
+
+impl<T> Lexicon<T> {
+    /// The lexicon's name (used in error messages).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the lexicon has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Exact lookup of a key; `key` is folded with `normalize_key` first.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        let folded = normalize_key(key);
+        self.by_key.get(&folded).map(|&i| &self.rows[i])
+    }
+
+    /// Every row with its key, in file order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.keys.iter().map(String::as_str).zip(self.rows.iter())
+    }
+
+    /// Leftmost-longest matches over the whole document.
+    pub fn find<'l>(&'l self, a: &Analysis<'_>) -> Vec<Match<'l, T>> {
+        self.find_in(a, 0..a.tokens.len())
+    }
+
+    /// Leftmost-longest matches within `tokens` (e.g. one sentence's token range). Matches never cross
+    /// a sentence boundary.
+    pub fn find_in<'l>(&'l self, a: &Analysis<'_>, tokens: Range<usize>) -> Vec<Match<'l, T>> {
+        let end = tokens.end.min(a.tokens.len());
+        let range = tokens.start.min(end)..end;
+        let doc = doc_keys(a, range);
+        let mut found: Vec<Candidate> = self
+            .automaton
+            .find_overlapping_iter(&doc.text)
+            .filter_map(|m| {
+                let pattern = self.patterns[m.pattern().as_usize()];
+                check(a, &doc, m.start(), m.end(), pattern)
+            })
+            .collect();
+        found.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
+        let mut out = Vec::new();
+        let mut reach = 0;
+        for c in found {
+            if c.start < reach {
+                continue;
+            }
+            reach = c.end;
+            out.push(self.to_match(a, &doc, c));
+        }
+        out
+    }
+
+    fn to_match<'l>(&'l self, a: &Analysis<'_>, doc: &DocKeys, c: Candidate) -> Match<'l, T> {
+        let (fi, fs, _) = doc.spans[c.first];
+        let (li, ls, le) = doc.spans[c.last];
+        let first = &a.tokens[fi];
+        let last = &a.tokens[li];
+        let start = if c.start == fs {
+            first.bytes.start
+        } else {
+            inner_offset(a.text, first, c.start - fs, false)
+        };
+        let end = if c.end == le {
+            last.bytes.end
+        } else {
+            inner_offset(a.text, last, c.end - ls, true)
+        };
+        let bytes = start..end.max(start);
+        let index: &CharIndex = &a.index;
+        Match {
+            entry: &self.rows[c.pattern.entry],
+            key: &self.keys[c.pattern.entry],
+            tokens: fi..li + 1,
+            span: index.span(bytes.clone()),
+            bytes,
+            prefixes: c.prefixes,
+            suffix: c.suffix,
+        }
+    }
+}
+
+/// Compiles every key into its match forms: the key cut into tokens like a document, plus the
+/// assimilated-lam and ta-marbuta variants of Arabic keys.
+fn compile(keys: &[String]) -> (Vec<String>, Vec<Pattern>) {
+    let mut forms = Vec::with_capacity(keys.len() * 2);
+    let mut patterns = Vec::with_capacity(keys.len() * 2);
+    for (entry, key) in keys.iter().enumerate() {
+        let form = phrase_form(key);
+        if form.is_empty() {
+            continue;
+        }
+        if let Some(rest) = form.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+            forms.push(format!("ل{rest}"));
+            patterns.push(Pattern {
+                entry,
+                variant: Variant::AfterLam,
+            });
+        }
+        if let Some(stem) = form.strip_suffix('ه').filter(|s| s.chars().count() >= 2) {
+            forms.push(format!("{stem}ت"));
+            patterns.push(Pattern {
+                entry,
+                variant: Variant::BeforeSuffix,
+            });
+        }
+        forms.push(form);
+        patterns.push(Pattern {
+            entry,
+            variant: Variant::Plain,
+        });
+    }
+    (forms, patterns)
+}
+
+/// True for punctuation tokens that join words of one phrase (hyphens and dashes).
+fn is_joiner(s: &str) -> bool {
+    matches!(s, "-" | "‐" | "‑" | "–" | "—")
+}
+
+/// A phrase's match form: its token keys joined by single spaces, hyphens dropped.
+fn phrase_form(phrase: &str) -> String {
+    let index = CharIndex::new(phrase);
+    let mut out = String::with_capacity(phrase.len());
+    for t in tokenize(phrase, &index) {
+        if t.key.is_empty() || (t.kind == TokenKind::Punct && is_joiner(&t.key)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.key);
+    }
+    out
+}
+
+/// Joins the keys of tokens `range` with spaces (a newline where the original breaks the line, so
+/// that no phrase spans a line break), hyphens dropped. Punctuation tokens stay, so a phrase only
+/// crosses punctuation that it contains itself.
+fn doc_keys(a: &Analysis<'_>, range: Range<usize>) -> DocKeys {
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(range.len());
+    let mut prev_end: Option<usize> = None;
+    for i in range {
+        let t = &a.tokens[i];
+        if t.key.is_empty() || (t.kind == TokenKind::Punct && is_joiner(&t.key)) {
+            continue;
+        }
+        if let Some(p) = prev_end {
+            let gap = a.text.get(p..t.bytes.start).unwrap_or_default();
+            text.push(if gap.contains('\n') { '\n' } else { ' ' });
+        }
+        prev_end = Some(t.bytes.end);
+        let start = text.len();
+        text.push_str(&t.key);
+        spans.push((i, start, text.len()));
+    }
+    DocKeys { text, spans }
+}
+
+/// Checks a raw hit against token boundaries and the clitic grammar.
+fn check(a: &Analysis<'_>, doc: &DocKeys, start: usize, end: usize, pattern: Pattern) -> Option<Candidate> {
+    let first = doc.spans.partition_point(|&(_, _, e)| e <= start);
+    let last = doc.spans.partition_point(|&(_, _, e)| e < end);
+    let &(fi, fs, _) = doc.spans.get(first)?;
+    let &(_, _, le) = doc.spans.get(last)?;
+    if start < fs {
+        return None;
+    }
+    let lead = &doc.text[fs..start];
+    let prefixes = if lead.is_empty() {
+        Vec::new()
+    } else {
+        analysed_prefixes(&a.tokens[fi], lead).or_else(|| split_prefixes(lead))?
+    };
+    if pattern.variant == Variant::AfterLam && prefixes.last() != Some(&"ل") {
+        return None;
+    }
+    let tail = &doc.text[end..le];
+    let suffix = if tail.is_empty() {
+        None
+    } else {
+        Some(suffix_key(tail)?)
+    };
+    if pattern.variant == Variant::BeforeSuffix && suffix.is_none() {
+        return None;
+    }
+    Some(Candidate {
+        start,
+        end,
+        pattern,
+        first,
+        last,
+        prefixes,
+        suffix,
+    })
+}
+
+/// The text layer's own proclitic analysis of a token, when one of its analyses strips exactly `lead`.
+fn analysed_prefixes(token: &Token, lead: &str) -> Option<Vec<&'static str>> {
+    token
+        .analyses
+        .iter()
+        .find(|c| !c.prefixes.is_empty() && c.prefixes.concat() == lead)
+        .map(|c| c.prefixes.clone())
+}
+
+/// The static form of a pronoun suffix key.
+fn suffix_key(tail: &str) -> Option<&'static str> {
+    if !is_suffix(tail) {
+        return None;
+    }
+    ["ه", "ها", "هم", "هما", "هن", "نا", "كم"]
+        .into_iter()
+        .find(|s| *s == tail)
+}
+
+/// Original byte offset of key byte `k` inside `token` (start of that character, or the end of the
+/// character before it when `is_end`).
+fn inner_offset(text: &str, token: &Token, k: usize, is_end: bool) -> usize {
+    let surface = &text[token.bytes.clone()];
+    let keyed = KeyedText::new(surface);
+    let local = if is_end {
+        // Keep the marks (tashkeel) written on the last matched letter.
+        let end = keyed.original_range(0, k, surface).end;
+        let marks: usize = surface[end..]
+            .chars()
+            .take_while(|c| fold_char(*c).is_none())
+            .map(char::len_utf8)
+            .sum();
+        end + marks
+    } else {
+        keyed.origin.get(k).map_or(surface.len(), |&o| o as usize)
+    };
+    token.bytes.start + local
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_text::analyze;
+
+    /// A test row holding one label.
+    #[derive(Debug, Clone, PartialEq)]
+    struct Label(String);
+
+    impl Row for Label {
+        fn parse(f: &[&str]) -> Result<Self, String> {
+            f.first()
+                .map(|s| Label((*s).to_owned()))
+                .ok_or_else(|| "no label".to_owned())
+        }
+    }
+
+    const TSV: &str = "# test lexicon\n# phrase\tlabel\n\
+        أذربيجان\tAZE\nالبانيا\tALB\nالجيش\tMIL\nالجيش الأذربيجاني\tAZE-MIL\nبوتين\tRUS\n\
+        حكومة\tGOV\nمنظمة معاهدة الأمن الجماعي\tCSTO\nمعاهدة\tTREATY\nنيويورك تايمز\tNYT\nU.S.\tUSA\n";
+
+    fn lex() -> Lexicon<Label> {
+        Lexicon::from_tsv("test", TSV).expect("test lexicon parses")
+    }
+
+    /// (surface, label, prefixes) of every match.
+    fn run(text: &str) -> Vec<(String, String, Vec<&'static str>)> {
+        let l = lex();
+        let a = analyze(text, None);
+        l.find(&a)
+            .into_iter()
+            .map(|m| {
+                let by_span: String = text.chars().skip(m.span.start).take(m.span.len()).collect();
+                assert_eq!(by_span, &text[m.bytes.clone()], "span and bytes agree");
+                (by_span, m.entry.0.clone(), m.prefixes)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let got = run("طلبت يريفان من منظمة معاهدة الأمن الجماعي التدخل");
+        assert_eq!(
+            got,
+            vec![("منظمة معاهدة الأمن الجماعي".into(), "CSTO".into(), vec![])]
+        );
+        let got = run("قصف الجيش الأذربيجاني القرى");
+        assert_eq!(got, vec![("الجيش الأذربيجاني".into(), "AZE-MIL".into(), vec![])]);
+    }
+
+    #[test]
+    fn strips_proclitics() {
+        assert_eq!(run("قال لبوتين"), vec![("بوتين".into(), "RUS".into(), vec!["ل"])]);
+        assert_eq!(
+            run("أرمينيا وأذربيجان"),
+            vec![("أذربيجان".into(), "AZE".into(), vec!["و"])]
+        );
+        assert_eq!(
+            run("وبالجيش"),
+            vec![("الجيش".into(), "MIL".into(), vec!["و", "ب"])]
+        );
+        // ل + ال is written لل: the match keeps the article's lam.
+        assert_eq!(run("وللجيش"), vec![("لجيش".into(), "MIL".into(), vec!["و", "ل"])]);
+    }
+
+    #[test]
+    fn whole_words_first() {
+        assert_eq!(run("البانيا"), vec![("البانيا".into(), "ALB".into(), vec![])]);
+        assert!(run("بوتينية").is_empty(), "no match inside a longer word");
+        assert!(run("مبوتين").is_empty(), "no match after a non-clitic");
+        assert!(run("الجيشان").is_empty());
+    }
+
+    #[test]
+    fn strips_pronoun_suffix_and_ta_marbuta() {
+        let l = lex();
+        let text = "أعلنت حكومته";
+        let a = analyze(text, None);
+        let got = l.find(&a);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&text[got[0].bytes.clone()], "حكومت");
+        assert_eq!(got[0].suffix, Some("ه"));
+        assert_eq!(got[0].entry.0, "GOV");
+    }
+
+    #[test]
+    fn crosses_whitespace_hyphen_and_punctuation_tokens() {
+        assert_eq!(
+            run("صحيفة نيويورك-تايمز"),
+            vec![("نيويورك-تايمز".into(), "NYT".into(), vec![])]
+        );
+        assert_eq!(run("the U.S. said"), vec![("U.S.".into(), "USA".into(), vec![])]);
+        assert!(run("نيويورك، تايمز").is_empty());
+    }
+
+    #[test]
+    fn tashkeel_is_kept_in_the_surface() {
+        assert_eq!(run("بُوتِين"), vec![("بُوتِين".into(), "RUS".into(), vec![])]);
+        assert_eq!(run("لِبُوتِينَ"), vec![("بُوتِينَ".into(), "RUS".into(), vec!["ل"])]);
+    }
+
+    #[test]
+    fn find_in_respects_the_range() {
+        let l = lex();
+        let a = analyze("بوتين. بوتين", None);
+        assert_eq!(l.find(&a).len(), 2);
+        let first = a.sentences[0].tokens.clone();
+        let got = l.find_in(&a, first);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].span, Span::new(0, 5));
+        assert!(l.find_in(&a, 1..1).is_empty());
+    }
+
+    #[test]
+    fn lookups_and_errors() {
+        let l = lex();
+        assert_eq!(l.get("الجيش").map(|r| r.0.as_str()), Some("MIL"));
+        assert_eq!(l.get("أذربيجان").map(|r| r.0.as_str()), Some("AZE"));
+        assert_eq!(l.entries().count(), l.len());
+        let dup = Lexicon::<Label>::from_tsv("dup", "بوتين\ta\nبُوتين\tb\n");
+        assert!(matches!(
+            dup,
+            Err(LexiconError::Duplicate {
+                line: 2,
+                first: 1,
+                ..
+            })
+        ));
+        let bad = Lexicon::<Label>::from_tsv("bad", "# h\nبوتين\n");
+        assert!(matches!(bad, Err(LexiconError::Row { line: 2, .. })));
+    }
+}
