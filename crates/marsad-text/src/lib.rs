@@ -9,6 +9,7 @@
 //! Matching keys come from [`normalize_key`]: the same function is used when lexicons and the
 //! gazetteer are built and when text is matched against them.
 
+mod clitics;
 pub mod lang;
 pub mod normalize;
 pub mod number;
@@ -17,11 +18,11 @@ pub mod sentence;
 pub mod token;
 
 pub use lang::{Lang, detect_lang};
-pub use normalize::{KeyedText, normalize_key};
+pub use normalize::{KeyedText, fold_char, fold_into, normalize_key, normalize_text};
 pub use number::{NumberMention, find_numbers};
 pub use offsets::CharIndex;
 pub use sentence::{Sentence, split_sentences};
-pub use token::{Clitics, Token, TokenKind, tokenize};
+pub use token::{Clitics, Token, TokenKind, is_word_hyphen, tokenize};
 
 /// A document read by the text layer.
 #[derive(Debug, Clone)]
