@@ -1,7 +1,26 @@
-//! Marsad's event coder. The principal type is [`Extractor`]: built once (lexicons, gazetteer), it turns
-//! an [`InputDoc`] into a [`DocOutput`] with PLOVER events whose every field carries evidence.
+//! Marsad's event coder. The principal type is [`Extractor`]: built once (lexicons, mapping table), it
+//! turns an [`InputDoc`] into a [`DocOutput`] with PLOVER events whose every field carries evidence.
+//!
+//! The pipeline, one module per step: [`detect`] finds trigger phrases and mode words, [`actors`] finds
+//! actor mentions, [`args`] assigns actor and recipient per trigger, [`claims`] finds attribution frames
+//! and the status, [`casualties`] ties figures to events, [`time`] resolves dates against publication,
+//! [`places`] attaches places, [`mapping`] adds ACLED and CAMEO codes, and [`merge`] folds reports of
+//! the same event into one. [`code`] puts them together per sentence.
 
-use marsad_model::{DocOutput, InputDoc, Mention, NumberMention as NumberOut};
+pub mod actors;
+pub mod args;
+pub mod casualties;
+pub mod claims;
+pub mod code;
+pub mod detect;
+pub mod lexicons;
+pub mod lexmatch;
+pub mod mapping;
+pub mod merge;
+pub mod places;
+pub mod time;
+
+use marsad_model::{DateMention, DocOutput, InputDoc, Mention, NumberMention as NumberOut};
 use marsad_text::{Lang, analyze};
 
 /// Options that change what an extraction writes, not what it finds.
@@ -12,34 +31,67 @@ pub struct Options {
 }
 
 /// The event coder.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Extractor {
-    _private: (),
+    lex: lexicons::Lexicons,
+    mapping: mapping::Mapping,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Extractor {
-    /// Builds the coder (loads lexicons and the gazetteer).
+    /// Builds the coder (compiles the embedded lexicons and the mapping table).
     pub fn new() -> Self {
-        Extractor { _private: () }
+        Extractor {
+            lex: lexicons::Lexicons::load(),
+            mapping: mapping::Mapping::load(),
+        }
     }
 
     /// Codes one document. `doc.id` must be set by the caller.
-    pub fn extract(&self, doc: &InputDoc, _opts: Options) -> DocOutput {
-        let mut out = DocOutput::new(doc.id.clone().unwrap_or_default());
+    pub fn extract(&self, doc: &InputDoc, opts: Options) -> DocOutput {
+        let doc_id = doc.id.clone().unwrap_or_default();
+        let mut out = DocOutput::new(doc_id.clone());
         out.title = doc.title.clone();
         out.url = doc.url.clone();
         out.source = doc.source.clone();
         out.published = doc.published.as_deref().and_then(published_date);
+        let pubd = out.published.as_deref().and_then(|p| p.parse::<jiff::civil::Date>().ok());
         let given = doc.lang.as_deref().and_then(Lang::from_code);
         let a = analyze(&doc.text, given);
         out.lang = Some(a.lang.code().to_string());
-        for n in &a.numbers {
+        let ctx = code::Context::new(&a, &self.lex, &self.mapping, pubd);
+        out.events = ctx.events(&doc_id, opts);
+        for e in &ctx.ents {
+            out.entities.push(if e.loc {
+                Mention::Place(places::places_in(std::slice::from_ref(e), &e.tokens).remove(0))
+            } else {
+                Mention::Actor(e.entity())
+            });
+        }
+        for t in &ctx.times {
+            let bytes = a.tokens[t.tokens.start].bytes.start..a.tokens[t.tokens.end - 1].bytes.end;
+            out.entities.push(Mention::Date(DateMention {
+                text: doc.text[bytes.clone()].to_string(),
+                span: a.index.span(bytes),
+                value: t.date.clone(),
+                time: t.time.clone(),
+                tz: t.tz.clone(),
+                precision: t.precision,
+            }));
+        }
+        for n in &ctx.nums {
+            let bytes = a.tokens[n.tokens.start].bytes.start..a.tokens[n.tokens.end - 1].bytes.end;
             out.entities.push(Mention::Number(NumberOut {
-                text: doc.text[n.bytes.clone()].to_string(),
-                span: n.span,
-                value: n.value,
+                text: doc.text[bytes.clone()].to_string(),
+                span: a.index.span(bytes),
+                value: n.value as f64,
                 qualifier: n.qualifier,
-                ordinal: n.ordinal,
+                ordinal: false,
             }));
         }
         out

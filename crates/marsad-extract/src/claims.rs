@@ -1,0 +1,163 @@
+//! Attribution and status: who claims an event ("وبحسب X"، "قال X إن"، "تزعم X أن") and how the
+//! article presents it (denied, planned, conditional, background).
+
+use crate::actors::Ent;
+use crate::lexicons::{Cue, Lexicons};
+use marsad_model::{Status, TextSpan};
+use marsad_text::Analysis;
+use std::ops::Range;
+
+/// A cue found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueHit {
+    /// Tokens.
+    pub tokens: Range<usize>,
+    /// What it signals.
+    pub cue: Cue,
+}
+
+/// An attribution frame with its claimant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// The frame's words.
+    pub verb: TextSpan,
+    /// Tokens of the frame's words.
+    pub tokens: Range<usize>,
+    /// Claimant entity index, if found.
+    pub claimant: Option<usize>,
+    /// Stance.
+    pub cue: Cue,
+    /// Tokens the frame covers: the rest of the sentence for "according to" frames at its start,
+    /// what follows the claimant otherwise.
+    pub scope: Range<usize>,
+}
+
+/// Every cue in the text.
+pub fn find_cues(a: &Analysis<'_>, lex: &Lexicons) -> Vec<CueHit> {
+    lex.cues
+        .find(a)
+        .into_iter()
+        .map(|h| CueHit {
+            cue: lex.cues.rows[h.entry],
+            tokens: h.tokens,
+        })
+        .collect()
+}
+
+/// Attribution frames in the sentence `sent`. `last` is the claimant carried from the paragraph.
+pub fn frames(a: &Analysis<'_>, cues: &[CueHit], ents: &[Ent], sent: &Range<usize>, last: Option<usize>) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for c in cues.iter().filter(|c| sent.contains(&c.tokens.start)) {
+        if !matches!(c.cue, Cue::Per | Cue::Say | Cue::Claim | Cue::Deny | Cue::Admit) {
+            continue;
+        }
+        let after = ents
+            .iter()
+            .position(|e| !e.loc && e.tokens.start >= c.tokens.end && e.tokens.start <= c.tokens.end + 4);
+        let before = ents.iter().rposition(|e| {
+            !e.loc && e.tokens.end <= c.tokens.start && c.tokens.start - e.tokens.end <= 1 && e.tokens.start >= sent.start
+        });
+        let claimant = after.or(before).or(if c.cue == Cue::Say { last } else { None });
+        let start = match c.cue {
+            Cue::Per => sent.start,
+            _ => c.tokens.start,
+        };
+        let bytes = a.tokens[c.tokens.start].bytes.start..a.tokens[c.tokens.end - 1].bytes.end;
+        out.push(Frame {
+            verb: TextSpan {
+                text: a.text[bytes.clone()].to_string(),
+                span: a.index.span(bytes),
+            },
+            tokens: c.tokens.clone(),
+            claimant,
+            cue: c.cue,
+            scope: start..sent.end,
+        });
+    }
+    out
+}
+
+/// The frame that covers the trigger at `t`, if any (the nearest one before it wins).
+pub fn frame_for<'f>(frames: &'f [Frame], t: &Range<usize>) -> Option<&'f Frame> {
+    frames
+        .iter()
+        .filter(|f| f.scope.contains(&t.start) && !f.tokens.contains(&t.start))
+        .filter(|f| f.cue == Cue::Per || f.tokens.start < t.start)
+        .max_by_key(|f| f.tokens.start)
+}
+
+/// Status from cues around the trigger at `t` in the sentence `sent`.
+pub fn status(a: &Analysis<'_>, cues: &[CueHit], frame: Option<&Frame>, t: &Range<usize>, sent: &Range<usize>) -> Status {
+    if frame.is_some_and(|f| f.cue == Cue::Deny) {
+        return Status::Negated;
+    }
+    let near = |c: &CueHit, before: usize, after: usize| {
+        c.tokens.end <= t.start && t.start - c.tokens.end <= before
+            || c.tokens.start >= t.end && c.tokens.start - t.end <= after
+    };
+    let in_sent: Vec<&CueHit> = cues.iter().filter(|c| sent.contains(&c.tokens.start)).collect();
+    if in_sent.iter().any(|c| c.cue == Cue::Neg && near(c, 1, 0)) {
+        return Status::Negated;
+    }
+    if in_sent.iter().any(|c| c.cue == Cue::Future && near(c, 8, 12)) {
+        return Status::Future;
+    }
+    let present_after = |c: &CueHit| {
+        a.tokens
+            .get(c.tokens.end)
+            .is_some_and(|n| n.key.starts_with('ي') || n.key.starts_with('ت'))
+    };
+    let hyp = in_sent.iter().any(|c| {
+        c.cue == Cue::Hyp && near(c, 3, 0) && (a.tokens[c.tokens.start].key != "قد" || present_after(c))
+    });
+    if hyp {
+        return Status::Hypothetical;
+    }
+    let kana_qad = in_sent.iter().any(|c| {
+        c.cue == Cue::Hist
+            && a.tokens[c.tokens.start].key.contains("كان")
+            && c.tokens.end <= t.start
+            && a.tokens[c.tokens.end..t.start].iter().any(|x| x.key == "قد")
+    });
+    let other_hist = in_sent.iter().any(|c| {
+        c.cue == Cue::Hist && !a.tokens[c.tokens.start].key.contains("كان") && near(c, 8, 3)
+    });
+    if kana_qad || other_hist {
+        return Status::Historical;
+    }
+    Status::Asserted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::find_entities;
+    use marsad_text::{Lang, analyze};
+
+    #[test]
+    fn according_to_covers_the_sentence() {
+        let lex = Lexicons::load();
+        let a = analyze("وبحسب السلطات الأرمينية ، قصف الجيش الأذربيجاني عدة بلدات", Some(Lang::Ar));
+        let ents = find_entities(&a, &lex);
+        let cues = find_cues(&a, &lex);
+        let f = frames(&a, &cues, &ents, &(0..a.tokens.len()), None);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].claimant.map(|i| ents[i].text.as_str()), Some("السلطات الأرمينية"));
+        assert!(frame_for(&f, &(5..6)).is_some());
+    }
+
+    #[test]
+    fn negation_and_history() {
+        let lex = Lexicons::load();
+        let a = analyze("وكانت الأجهزة الأمنية قد ألقت القبض على السائق", Some(Lang::Ar));
+        let cues = find_cues(&a, &lex);
+        let s = status(&a, &cues, None, &(5..7), &(0..a.tokens.len()));
+        assert_eq!(s, Status::Historical);
+        let a = analyze("نفت الشرطة أنها اعتقلت أحدا", Some(Lang::Ar));
+        let cues = find_cues(&a, &lex);
+        let ents = find_entities(&a, &lex);
+        let f = frames(&a, &cues, &ents, &(0..a.tokens.len()), None);
+        let s = status(&a, &cues, frame_for(&f, &(3..4)), &(3..4), &(0..a.tokens.len()));
+        assert_eq!(s, Status::Negated);
+    }
+}

@@ -1,0 +1,300 @@
+//! Coding one document: every trigger of every sentence becomes an event with its arguments, claim,
+//! status, date, casualties, places and mappings; then reports of the same event are merged.
+
+use crate::actors::{Ent, find_entities, main_country};
+use crate::args::{Args, assign};
+use crate::casualties::{Num, casualties, find_numbers};
+use crate::claims::{CueHit, Frame, find_cues, frame_for, frames, status};
+use crate::detect::{ModeWord, Trig, find, modes_for};
+use crate::lexicons::{Form, Lexicons};
+use crate::mapping::Mapping;
+use crate::places::places_in;
+use crate::time::{TimeExpr, find_times};
+use crate::{Options, merge};
+use jiff::civil::Date;
+use marsad_model::{Category, DatePrecision, Entity, Event, Quad, Sector, Status, TextSpan};
+use marsad_text::Analysis;
+use std::ops::Range;
+
+/// Days before publication after which a dated event is background.
+const HISTORICAL_DAYS: i32 = 10;
+
+/// Everything found in a document, ready to be coded.
+#[derive(Debug)]
+pub struct Context<'a> {
+    a: &'a Analysis<'a>,
+    lex: &'a Lexicons,
+    mapping: &'a Mapping,
+    pubd: Option<Date>,
+    /// Actor mentions.
+    pub ents: Vec<Ent>,
+    /// Triggers.
+    pub trigs: Vec<Trig>,
+    /// Mode words.
+    pub modes: Vec<ModeWord>,
+    /// Cues.
+    pub cues: Vec<CueHit>,
+    /// Time expressions.
+    pub times: Vec<TimeExpr>,
+    /// Numbers.
+    pub nums: Vec<Num>,
+    main: Option<String>,
+    paragraph: Vec<usize>,
+}
+
+/// Paragraph-level memory: the last explicit actor and claimant.
+#[derive(Debug, Default)]
+struct Memory {
+    paragraph: usize,
+    actor: Vec<usize>,
+    claimant: Option<usize>,
+}
+
+impl<'a> Context<'a> {
+    /// Runs the finders over `a`.
+    pub fn new(a: &'a Analysis<'a>, lex: &'a Lexicons, mapping: &'a Mapping, pubd: Option<Date>) -> Self {
+        let ents = find_entities(a, lex);
+        let (trigs, modes) = find(a, lex);
+        let main = main_country(&ents);
+        Context {
+            cues: find_cues(a, lex),
+            times: find_times(a, lex, pubd),
+            nums: find_numbers(a, lex),
+            paragraph: paragraphs(a),
+            a,
+            lex,
+            mapping,
+            pubd,
+            ents,
+            trigs,
+            modes,
+            main,
+        }
+    }
+
+    /// Codes every sentence and merges.
+    pub fn events(&self, doc_id: &str, opts: Options) -> Vec<Event> {
+        let mut mem = Memory::default();
+        let mut events = Vec::new();
+        for (si, s) in self.a.sentences.iter().enumerate() {
+            let para = self.paragraph.get(si).copied().unwrap_or(0);
+            if para != mem.paragraph {
+                mem = Memory { paragraph: para, ..Memory::default() };
+            }
+            let sent = s.tokens.clone();
+            let fr = frames(self.a, &self.cues, &self.ents, &sent, mem.claimant);
+            if let Some(c) = fr.iter().rev().find_map(|f| f.claimant) {
+                mem.claimant = Some(c);
+            }
+            let skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
+            let trigs: Vec<&Trig> = self.trigs.iter().filter(|t| t.sentence == si).collect();
+            for t in &trigs {
+                let others: Vec<Range<usize>> =
+                    trigs.iter().filter(|o| o.tokens != t.tokens).map(|o| o.tokens.clone()).collect();
+                if let Some(e) = self.event(t, &others, &sent, &fr, &skip, &mut mem, opts) {
+                    events.push(e);
+                }
+            }
+        }
+        let mut out = merge::merge(events);
+        for (i, e) in out.iter_mut().enumerate() {
+            e.id = format!("{doc_id}:e{}", i + 1);
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        t: &Trig,
+        others: &[Range<usize>],
+        sent: &Range<usize>,
+        fr: &[Frame],
+        skip: &[usize],
+        mem: &mut Memory,
+        opts: Options,
+    ) -> Option<Event> {
+        let row = &self.lex.triggers.rows[t.row];
+        let mut args = assign(self.a, &self.ents, t, others, sent, skip);
+        let mut why = vec![format!("trigger {:?} {} ({})", row.phrase, t.category, row.source)];
+        if args.actor.is_empty() && t.form == Form::Verb && !mem.actor.is_empty() {
+            args.actor.clone_from(&mem.actor);
+            why.push("actor carried from the paragraph".into());
+        }
+        let frame = frame_for(fr, &t.tokens);
+        let verbal = matches!(t.category.quad(), Quad::VerbalCooperation | Quad::VerbalConflict);
+        let mut claim = frame.and_then(|f| f.claimant);
+        if verbal && let Some(c) = claim {
+            if args.actor.is_empty() {
+                args.actor.push(c);
+            }
+            if args.actor.iter().any(|a| self.same_side(*a, c)) {
+                claim = None;
+            }
+        }
+        if args.actor.is_empty() && args.recipient.is_empty() && row.weight < 0.6 {
+            return None;
+        }
+        if !args.actor.is_empty() && t.form == Form::Verb {
+            mem.actor.clone_from(&args.actor);
+        }
+        let mut e = Event::new("", t.category);
+        self.fill_args(&mut e, &args);
+        let (left, right) = crate::args::windows(t, others, sent);
+        let (modes, mode_rows) = modes_for(self.lex, t, &self.modes, left.start..right.end);
+        e.modes = modes;
+        for r in mode_rows {
+            why.push(format!("mode word {:?}", self.lex.triggers.rows[r].phrase));
+        }
+        if let Some(f) = frame.filter(|_| claim.is_some()) {
+            e.claim_by = claim.map(|c| self.ents[c].entity());
+            e.claim_verb = Some(f.verb.clone());
+            why.push(format!("claim frame {:?}", f.verb.text));
+        }
+        e.status = status(self.a, &self.cues, frame, &t.tokens, sent);
+        if t.category == Category::Retreat && e.modes.contains(&marsad_model::Mode::Ceasefire) {
+            let fut = self.cues.iter().any(|c| sent.contains(&c.tokens.start) && c.cue == crate::lexicons::Cue::Future);
+            if fut {
+                e.status = Status::Future;
+            }
+        }
+        self.fill_time(&mut e, t, sent, verbal);
+        if t.category == Category::Assault {
+            let c = casualties(self.a, &self.nums, sent.clone());
+            if let Some((d, q)) = c.dead {
+                e.dead = Some(d);
+                e.dead_qualifier = q;
+            }
+            if let Some((d, q)) = c.injured {
+                e.injured = Some(d);
+                e.injured_qualifier = q;
+            }
+        }
+        e.places = places_in(&self.ents, sent);
+        self.fill_text(&mut e, t, sent);
+        let mapped = self.mapping.map(e.event, &e.modes);
+        e.acled = mapped.acled;
+        e.cameo = mapped.cameo;
+        let filled = [!e.actor.is_empty(), !e.recipient.is_empty()].iter().filter(|x| **x).count() as f32;
+        e.confidence = (row.weight * (0.6 + 0.2 * filled)).min(1.0);
+        if opts.explain {
+            e.why = why;
+        }
+        Some(e)
+    }
+
+    fn same_side(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.ents[a], &self.ents[b]);
+        x.country == y.country || x.tokens == y.tokens
+    }
+
+    fn fill_args(&self, e: &mut Event, args: &Args) {
+        e.actor = args.actor.iter().map(|i| self.ents[*i].entity()).collect();
+        e.recipient = args.recipient.iter().map(|i| self.ents[*i].entity()).collect();
+        if e.actor.is_empty() && !args.mutual && e.event == Category::Assault {
+            e.actor.push(Entity {
+                text: String::new(),
+                country: Some(self.main.clone().unwrap_or_else(|| "UNK".into())),
+                sector: Some(Sector::Uaf),
+                ..Entity::default()
+            });
+        }
+    }
+
+    fn fill_time(&self, e: &mut Event, t: &Trig, sent: &Range<usize>, verbal: bool) {
+        let near = self
+            .times
+            .iter()
+            .filter(|x| sent.contains(&x.tokens.start))
+            .min_by_key(|x| x.tokens.start.abs_diff(t.tokens.start));
+        let dated = self.times.iter().filter(|x| sent.contains(&x.tokens.start) && x.date.is_some());
+        let nearest_date = dated.min_by_key(|x| x.tokens.start.abs_diff(t.tokens.start));
+        if let Some(x) = nearest_date {
+            e.date.clone_from(&x.date);
+            e.date_precision = x.precision;
+            if let (Some(d), Some(p)) = (x.day, self.pubd)
+                && e.status == Status::Asserted
+                && is_background(d, x.precision, p)
+            {
+                e.status = Status::Historical;
+            }
+        } else if verbal && e.status != Status::Historical {
+            e.date = self.pubd.map(|d| d.to_string());
+            e.date_precision = e.date.as_ref().map(|_| DatePrecision::Day);
+        }
+        if let Some(x) = near.filter(|x| x.time.is_some()) {
+            e.time.clone_from(&x.time);
+            e.tz.clone_from(&x.tz);
+            if e.date.is_none() {
+                e.date = self.pubd.map(|d| d.to_string());
+            }
+            e.date_precision = Some(DatePrecision::Hour);
+        }
+    }
+
+    fn fill_text(&self, e: &mut Event, t: &Trig, sent: &Range<usize>) {
+        let a = self.a;
+        let tb = a.tokens[t.tokens.start].bytes.start..a.tokens[t.tokens.end - 1].bytes.end;
+        e.trigger = Some(TextSpan { text: a.text[tb.clone()].to_string(), span: a.index.span(tb) });
+        let sb = a.tokens[sent.start].bytes.start..a.tokens[sent.end - 1].bytes.end;
+        e.sentence = Some(a.index.span(sb.clone()));
+        e.evidence = a.text[sb].to_string();
+    }
+}
+
+/// True when a date lies clearly before the publication date.
+fn is_background(d: Date, precision: Option<DatePrecision>, p: Date) -> bool {
+    match precision {
+        Some(DatePrecision::Year) => d.year() < p.year(),
+        Some(DatePrecision::Month) => (d.year(), d.month()) < (p.year(), p.month()),
+        _ => p.since(d).map(|s| s.get_days() > HISTORICAL_DAYS).unwrap_or(false),
+    }
+}
+
+/// Paragraph index of every sentence: a new paragraph starts after a line break.
+fn paragraphs(a: &Analysis<'_>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.sentences.len());
+    let mut p = 0;
+    for (i, s) in a.sentences.iter().enumerate() {
+        if i > 0 && a.text[a.sentences[i - 1].bytes.end..s.bytes.start].contains('\n') {
+            p += 1;
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Options};
+    use marsad_model::{Category, InputDoc, Status};
+
+    fn run(text: &str) -> Vec<marsad_model::Event> {
+        let doc = InputDoc {
+            id: Some("t".into()),
+            text: text.into(),
+            published: Some("2022-09-13".into()),
+            lang: Some("ar".into()),
+            ..InputDoc::default()
+        };
+        Extractor::new().extract(&doc, Options::default()).events
+    }
+
+    #[test]
+    fn shelling_with_claim() {
+        let ev = run("وبحسب السلطات الأرمينية ، قصف الجيش الأذربيجاني عدة بلدات على الجانب الأرمني صباح اليوم بطائرات مسيرة.");
+        let e = &ev[0];
+        assert_eq!(e.event, Category::Assault);
+        assert_eq!(e.actor[0].country.as_deref(), Some("AZE"));
+        assert_eq!(e.claim_by.as_ref().and_then(|c| c.country.as_deref()), Some("ARM"));
+        assert_eq!(e.date.as_deref(), Some("2022-09-13"));
+    }
+
+    #[test]
+    fn background_war() {
+        let ev = run("بعد انتهاء الحرب الأخيرة في ناغورنو كاراباخ بين أذربيجان وأرمينيا ، في خريف عام 2020 ، ظلت القضايا معلقة.");
+        let e = ev.iter().find(|e| e.event == Category::Assault);
+        assert_eq!(e.map(|e| e.status), Some(Status::Historical));
+        assert_eq!(e.and_then(|e| e.date.clone()).as_deref(), Some("2020"));
+    }
+}

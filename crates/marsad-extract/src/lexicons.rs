@@ -1,0 +1,345 @@
+//! The lexicons the coder reads, compiled from TSV files embedded at build time: triggers and mode
+//! words (`data/lexicons/triggers.tsv`), and local fallbacks for what `marsad-lexicon` will provide
+//! (actors, reporting frames and cues, time words, number words).
+//!
+//! Rows that do not parse are skipped and counted in [`Table::skipped`]; tests pin that none are.
+
+use crate::lexmatch::{Hit, PhraseSet, longest};
+use marsad_model::{Category, Mode, Sector};
+use marsad_text::Analysis;
+use std::str::FromStr;
+
+/// A TSV-backed table of rows with a phrase matcher over their phrases.
+#[derive(Debug, Clone, Default)]
+pub struct Table<T> {
+    /// The rows, in file order.
+    pub rows: Vec<T>,
+    /// The phrase of each row, normalised.
+    pub phrases: Vec<String>,
+    /// Phrase matcher: entry index = row index.
+    pub set: PhraseSet,
+    /// Number of malformed data rows skipped.
+    pub skipped: usize,
+}
+
+impl<T> Table<T> {
+    /// Parses `tsv`: `#` lines are comments, the first other line is the header.
+    pub fn from_tsv(tsv: &str, parse: impl Fn(&[&str]) -> Option<T>) -> Self {
+        let mut t = Table {
+            rows: Vec::new(),
+            phrases: Vec::new(),
+            set: PhraseSet::default(),
+            skipped: 0,
+        };
+        let lines = tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1);
+        for line in lines {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            match cols.first().filter(|p| !p.is_empty()).zip(parse(&cols)) {
+                Some((phrase, row)) => {
+                    t.set.add(phrase, t.rows.len());
+                    t.phrases.push(marsad_text::normalize_key(phrase));
+                    t.rows.push(row);
+                }
+                None => t.skipped += 1,
+            }
+        }
+        t
+    }
+
+    /// Non-overlapping longest matches in `a`.
+    pub fn find(&self, a: &Analysis<'_>) -> Vec<Hit> {
+        longest(self.set.find(a))
+    }
+}
+
+/// How a trigger relates to its arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Active verb: subject after it (VSO) or just before it.
+    Verb,
+    /// Verbal noun: actor in a genitive or a "by" phrase, recipient after على/ضد.
+    Noun,
+    /// Victim noun or intransitive ("مقتل", "لقي مصرعه"): what follows is the victim.
+    Victim,
+    /// Killing verb, active or passive ("قتل").
+    Kill,
+    /// A mode word, not a trigger.
+    ModeWord,
+}
+
+/// One trigger or mode-word row.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// The phrase as written in the lexicon.
+    pub phrase: String,
+    /// Category; `None` for mode words.
+    pub category: Option<Category>,
+    /// Modes the phrase states.
+    pub modes: Vec<Mode>,
+    /// Confidence that the phrase names the event.
+    pub weight: f32,
+    /// Argument frame.
+    pub form: Form,
+    /// Where the row came from.
+    pub source: String,
+}
+
+fn parse_trigger(c: &[&str]) -> Option<Trigger> {
+    let [phrase, cat, modes, weight, form, source] = c else {
+        return None;
+    };
+    let category = match *cat {
+        "-" => None,
+        s => Some(Category::from_str(s).ok()?),
+    };
+    let modes = match *modes {
+        "-" => Vec::new(),
+        s => s
+            .split(',')
+            .map(|m| Mode::from_str(m.trim()).ok())
+            .collect::<Option<Vec<_>>>()?,
+    };
+    let form = match *form {
+        "v" => Form::Verb,
+        "n" => Form::Noun,
+        "p" => Form::Victim,
+        "k" => Form::Kill,
+        "m" => Form::ModeWord,
+        _ => return None,
+    };
+    Some(Trigger {
+        phrase: phrase.to_string(),
+        category,
+        modes,
+        weight: weight.parse().ok()?,
+        form,
+        source: source.to_string(),
+    })
+}
+
+/// What an actor-lexicon phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    /// A country name.
+    Country,
+    /// A capital or seat of government, standing for the government.
+    Capital,
+    /// A nationality adjective (its feminine and plural forms are added).
+    Demonym,
+    /// An agent noun (army, police, ministry) with a sector and no country.
+    Agent,
+    /// An organisation.
+    Org,
+    /// A person.
+    Person,
+    /// A non-state group.
+    Group,
+}
+
+/// One actor row.
+#[derive(Debug, Clone)]
+pub struct ActorRow {
+    /// What it names.
+    pub kind: ActorKind,
+    /// ISO alpha-3, IGO, NGO, or none.
+    pub country: Option<String>,
+    /// PLOVER sector.
+    pub sector: Option<Sector>,
+    /// English name.
+    pub name: String,
+}
+
+fn parse_actor(c: &[&str]) -> Option<ActorRow> {
+    let [_, kind, country, sector, name] = c else {
+        return None;
+    };
+    let kind = match *kind {
+        "country" => ActorKind::Country,
+        "capital" => ActorKind::Capital,
+        "demonym" => ActorKind::Demonym,
+        "agent" => ActorKind::Agent,
+        "org" => ActorKind::Org,
+        "person" => ActorKind::Person,
+        "group" => ActorKind::Group,
+        _ => return None,
+    };
+    let sector = match *sector {
+        "-" => None,
+        s => Some(Sector::from_str(s).ok()?),
+    };
+    Some(ActorRow {
+        kind,
+        country: (*country != "-").then(|| country.to_string()),
+        sector,
+        name: name.to_string(),
+    })
+}
+
+/// A reporting frame or status cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// "according to X".
+    Per,
+    /// "X said that".
+    Say,
+    /// "X claims that".
+    Claim,
+    /// "X denied".
+    Deny,
+    /// "X admitted".
+    Admit,
+    /// Negation particle.
+    Neg,
+    /// Future or planned.
+    Future,
+    /// Conditional or possible.
+    Hyp,
+    /// Background.
+    Hist,
+}
+
+fn parse_cue(c: &[&str]) -> Option<Cue> {
+    Some(match *c.get(1)? {
+        "per" => Cue::Per,
+        "say" => Cue::Say,
+        "claim" => Cue::Claim,
+        "deny" => Cue::Deny,
+        "admit" => Cue::Admit,
+        "neg" => Cue::Neg,
+        "future" => Cue::Future,
+        "hyp" => Cue::Hyp,
+        "hist" => Cue::Hist,
+        _ => return None,
+    })
+}
+
+/// A time word: its kind and value.
+#[derive(Debug, Clone)]
+pub struct TimeWord {
+    /// month, weekday, rel, past, season, year, hour, ampm, zone.
+    pub kind: String,
+    /// Number (month, weekday 1 = Monday, day offset, hour) or zone name.
+    pub value: String,
+}
+
+fn parse_time(c: &[&str]) -> Option<TimeWord> {
+    let [_, kind, value] = c else { return None };
+    Some(TimeWord {
+        kind: kind.to_string(),
+        value: value.to_string(),
+    })
+}
+
+fn parse_number(c: &[&str]) -> Option<u64> {
+    c.get(1)?.parse().ok()
+}
+
+/// Every lexicon the coder uses.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    /// Triggers and mode words.
+    pub triggers: Table<Trigger>,
+    /// Actor phrases.
+    pub actors: Table<ActorRow>,
+    /// Reporting frames and status cues.
+    pub cues: Table<Cue>,
+    /// Time words.
+    pub time: Table<TimeWord>,
+    /// Number words.
+    pub numbers: Table<u64>,
+}
+
+const TRIGGERS: &str = include_str!("../../../data/lexicons/triggers.tsv");
+const ACTORS: &str = include_str!("../data/actors_fallback.tsv");
+const CUES: &str = include_str!("../data/cues.tsv");
+const TIME: &str = include_str!("../data/time_words.tsv");
+const NUMBERS: &str = include_str!("../data/number_words.tsv");
+
+impl Lexicons {
+    /// Compiles the embedded lexicons.
+    pub fn load() -> Self {
+        let mut actors = Table::from_tsv(ACTORS, parse_actor);
+        add_demonym_forms(ACTORS, &mut actors);
+        Lexicons {
+            triggers: Table::from_tsv(TRIGGERS, parse_trigger),
+            actors,
+            cues: Table::from_tsv(CUES, parse_cue),
+            time: Table::from_tsv(TIME, parse_time),
+            numbers: Table::from_tsv(NUMBERS, parse_number),
+        }
+    }
+}
+
+/// Adds the feminine and plural forms of every demonym ("أرميني" → "أرمينية", "أرمينيين", "أرمينيون").
+fn add_demonym_forms(tsv: &str, t: &mut Table<ActorRow>) {
+    let phrases: Vec<&str> = tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let demonyms: Vec<(String, usize)> = phrases
+        .iter()
+        .zip(0..)
+        .filter(|(_, i)| t.rows.get(*i).is_some_and(|r| r.kind == ActorKind::Demonym))
+        .filter(|(p, _)| p.ends_with('ي'))
+        .map(|(p, i)| (p.to_string(), i))
+        .collect();
+    for (p, i) in demonyms {
+        for suffix in ["ة", "ين", "ون", "ان", "تين"] {
+            let form = if suffix == "تين" {
+                format!("{p}ت{}", "ين")
+            } else {
+                format!("{p}{suffix}")
+            };
+            t.set.add(&form, i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_text::{Lang, analyze};
+
+    #[test]
+    fn embedded_tables_parse_cleanly() {
+        let l = Lexicons::load();
+        assert_eq!(l.triggers.skipped, 0);
+        assert_eq!(l.actors.skipped, 0);
+        assert_eq!(l.cues.skipped, 0);
+        assert_eq!(l.time.skipped, 0);
+        assert_eq!(l.numbers.skipped, 0);
+        assert!(l.triggers.rows.len() > 300);
+        for c in Category::ALL {
+            assert!(
+                l.triggers.rows.iter().any(|t| t.category == Some(*c)),
+                "no trigger for {c}"
+            );
+        }
+    }
+
+    #[test]
+    fn trigger_modes_belong_to_their_category() {
+        let l = Lexicons::load();
+        for t in &l.triggers.rows {
+            if let Some(c) = t.category {
+                for m in &t.modes {
+                    assert!(c.modes().contains(m), "{} {c} {m}", t.phrase);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn demonym_forms_match() {
+        let l = Lexicons::load();
+        let a = analyze("وزارة الدفاع الأرمينية", Some(Lang::Ar));
+        let hits = l.actors.find(&a);
+        let names: Vec<_> = hits.iter().map(|h| l.actors.rows[h.entry].name.as_str()).collect();
+        assert!(names.contains(&"Armenia"), "{names:?}");
+    }
+}

@@ -1,0 +1,272 @@
+//! Time expressions resolved against the publication date: relative days ("أمس", "الليلة الماضية"),
+//! weekdays ("يوم الخميس الماضي"), calendar dates ("19 يوليو 2015", "في نوفمبر 2020"), years and
+//! seasons ("خريف عام 2020"), clock times with their zone ("الساعة التاسعة صباحًا في موسكو").
+
+use crate::lexicons::Lexicons;
+use jiff::civil::{Date, Weekday};
+use marsad_model::DatePrecision;
+use marsad_text::{Analysis, TokenKind};
+use std::ops::Range;
+
+/// One resolved (or partly resolved) time expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    /// Tokens covered.
+    pub tokens: Range<usize>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: Option<String>,
+    /// What `date` pins down.
+    pub precision: Option<DatePrecision>,
+    /// `HH:MM`.
+    pub time: Option<String>,
+    /// IANA zone of `time`.
+    pub tz: Option<String>,
+    /// The resolved day, month or year start, for comparisons with the publication date.
+    pub day: Option<Date>,
+}
+
+/// What one token contributes.
+#[derive(Debug, Clone, PartialEq)]
+enum Word {
+    Month(i8),
+    Weekday(i8),
+    Rel(i32),
+    Past,
+    Season,
+    Year,
+    Hour(i8),
+    AmPm(i8),
+    Zone(String),
+    Num(i64),
+    Other,
+}
+
+fn classify(a: &Analysis<'_>, lex: &Lexicons) -> Vec<(Range<usize>, Word)> {
+    let mut out: Vec<(Range<usize>, Word)> = Vec::new();
+    for h in lex.time.find(a) {
+        let row = &lex.time.rows[h.entry];
+        let n: i64 = row.value.parse().unwrap_or(0);
+        let first = &a.tokens[h.tokens.start].key;
+        let w = match row.kind.as_str() {
+            "month" => Word::Month(n as i8),
+            "weekday" => Word::Weekday(n as i8),
+            // "اليوم" only as a whole word: "يوم الخميس" is a weekday, not today.
+            "rel" if n == 0 && !first.ends_with("اليوم") => Word::Other,
+            "rel" => Word::Rel(n as i32),
+            "past" => Word::Past,
+            "season" => Word::Season,
+            "year" => Word::Year,
+            "hour" => Word::Hour(n as i8),
+            "ampm" => Word::AmPm(n as i8),
+            "zone" => Word::Zone(row.value.clone()),
+            _ => Word::Other,
+        };
+        out.push((h.tokens, w));
+    }
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.kind == TokenKind::Number
+            && let Ok(n) = t.key.parse::<i64>()
+        {
+            out.push((i..i + 1, Word::Num(n)));
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// Finds and resolves time expressions in the whole text.
+pub fn find_times(a: &Analysis<'_>, lex: &Lexicons, published: Option<Date>) -> Vec<TimeExpr> {
+    let words = classify(a, lex);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (expr, used) = parse_at(a, &words[i..], published);
+        if let Some(e) = expr {
+            out.push(e);
+        }
+        i += used.max(1);
+    }
+    out
+}
+
+fn adjacent(a: &Range<usize>, b: &Range<usize>, gap: usize) -> bool {
+    b.start >= a.end && b.start - a.end <= gap
+}
+
+fn expr(tokens: Range<usize>, day: Option<Date>, precision: DatePrecision) -> TimeExpr {
+    let date = day.map(|d| match precision {
+        DatePrecision::Year => format!("{:04}", d.year()),
+        DatePrecision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        _ => d.to_string(),
+    });
+    TimeExpr {
+        tokens,
+        date,
+        precision: Some(precision),
+        time: None,
+        tz: None,
+        day,
+    }
+}
+
+/// Parses the expression starting at `w[0]`; returns it (if any) and how many words it used.
+fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, usize) {
+    let (r0, w0) = &w[0];
+    let next = |k: usize, gap: usize| w.get(k).filter(|(r, _)| adjacent(&w[k - 1].0, r, gap));
+    match w0 {
+        Word::Num(d) if (1..=31).contains(d) => {
+            let Some((r1, Word::Month(m))) = next(1, 1) else {
+                return (None, 1);
+            };
+            let (year, used, end) = match next(2, 1) {
+                Some((r2, Word::Num(y))) if (1900..2100).contains(y) => (Some(*y as i16), 3, r2.end),
+                _ => (None, 2, r1.end),
+            };
+            let y = year.or_else(|| pubd.map(|p| infer_year(p, *m)));
+            let day = y.and_then(|y| Date::new(y, *m, *d as i8).ok());
+            (Some(expr(r0.start..end, day, DatePrecision::Day)), used)
+        }
+        Word::Month(m) => {
+            let (year, used, end) = match next(1, 2) {
+                Some((r1, Word::Num(y))) if (1900..2100).contains(y) => (Some(*y as i16), 2, r1.end),
+                Some((r1, Word::Past)) => (pubd.map(|p| infer_year(p, *m)), 2, r1.end),
+                _ => return (None, 1),
+            };
+            let day = year.and_then(|y| Date::new(y, *m, 1).ok());
+            (Some(expr(r0.start..end, day, DatePrecision::Month)), used)
+        }
+        Word::Season | Word::Year => {
+            let mut k = 1;
+            if matches!(next(k, 1), Some((_, Word::Year))) {
+                k += 1;
+            }
+            match next(k, 1) {
+                Some((r, Word::Num(y))) if (1900..2100).contains(y) => {
+                    let day = Date::new(*y as i16, 1, 1).ok();
+                    (Some(expr(r0.start..r.end, day, DatePrecision::Year)), k + 1)
+                }
+                _ => (None, 1),
+            }
+        }
+        Word::Num(y) if (1990..2100).contains(y) && year_context(a, r0) => {
+            let day = Date::new(*y as i16, 1, 1).ok();
+            (Some(expr(r0.clone(), day, DatePrecision::Year)), 1)
+        }
+        Word::Rel(n) => {
+            let day = pubd.and_then(|p| p.checked_add(jiff::Span::new().days(*n)).ok());
+            (Some(expr(r0.clone(), day, DatePrecision::Day)), 1)
+        }
+        Word::Weekday(wd) => {
+            let strict = matches!(next(1, 0), Some((_, Word::Past)));
+            let day = pubd.and_then(|p| last_weekday(p, *wd, strict));
+            let used = if strict { 2 } else { 1 };
+            let end = w[used - 1].0.end;
+            (Some(expr(r0.start..end, day, DatePrecision::Day)), used)
+        }
+        Word::Hour(h) => clock(a, w, *h, pubd),
+        _ => (None, 1),
+    }
+}
+
+/// A 4-digit year counts alone after في، منذ، حرب، عام.
+fn year_context(a: &Analysis<'_>, r: &Range<usize>) -> bool {
+    let Some(prev) = r.start.checked_sub(1).map(|i| &a.tokens[i]) else {
+        return false;
+    };
+    let k = prev.key.strip_prefix('و').unwrap_or(&prev.key);
+    ["في", "منذ", "حرب", "الحرب", "عام", "العام", "خلال"].contains(&k)
+}
+
+/// "الساعة التاسعة صباحًا في موسكو": hour, optional am/pm, optional zone.
+fn clock(a: &Analysis<'_>, w: &[(Range<usize>, Word)], h: i8, pubd: Option<Date>) -> (Option<TimeExpr>, usize) {
+    let r0 = &w[0].0;
+    let after_sa3a = r0
+        .start
+        .checked_sub(1)
+        .is_some_and(|i| a.tokens[i].key.ends_with("الساعه") || a.tokens[i].key == "ساعه");
+    if !after_sa3a {
+        return (None, 1);
+    }
+    let mut hour = h;
+    let mut used = 1;
+    let mut end = r0.end;
+    if let Some((r, Word::AmPm(add))) = w.get(1).filter(|(r, _)| adjacent(&w[0].0, r, 0)) {
+        if *add == 12 && hour < 12 {
+            hour += 12;
+        }
+        used = 2;
+        end = r.end;
+    }
+    let mut tz = None;
+    if let Some((r, Word::Zone(z))) = w.get(used).filter(|(r, _)| adjacent(&w[used - 1].0, r, 1)) {
+        tz = Some(z.clone());
+        used += 1;
+        end = r.end;
+    }
+    let mut e = expr(r0.start.saturating_sub(1)..end, pubd, DatePrecision::Hour);
+    e.date = None;
+    e.day = None;
+    e.time = Some(format!("{hour:02}:00"));
+    e.tz = tz;
+    (Some(e), used)
+}
+
+/// The year of month `m` mentioned without one: this year, or last year if the month is still ahead.
+fn infer_year(p: Date, m: i8) -> i16 {
+    if m > p.month() { p.year() - 1 } else { p.year() }
+}
+
+/// The most recent `wd` (1 = Monday) on or before `p` (strictly before when `strict`).
+fn last_weekday(p: Date, wd: i8, strict: bool) -> Option<Date> {
+    let target = Weekday::from_monday_one_offset(wd).ok()?;
+    let mut d = if strict { p.yesterday().ok()? } else { p };
+    for _ in 0..7 {
+        if d.weekday() == target {
+            return Some(d);
+        }
+        d = d.yesterday().ok()?;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_text::{Lang, analyze};
+
+    fn times(text: &str, pubd: &str) -> Vec<TimeExpr> {
+        let a = analyze(text, Some(Lang::Ar));
+        let p: Date = pubd.parse().ok().unwrap_or_default();
+        find_times(&a, &Lexicons::load(), Some(p))
+    }
+
+    #[test]
+    fn relative_days() {
+        let t = times("وتكررت الأعمال العدائية الليلة الماضية مرة أخرى", "2022-09-13");
+        assert_eq!(t[0].date.as_deref(), Some("2022-09-12"));
+        let t = times("قتل 18 شخصا أمس الثلاثاء", "2015-07-22");
+        assert_eq!(t[0].date.as_deref(), Some("2015-07-21"));
+    }
+
+    #[test]
+    fn weekday_past() {
+        let t = times("أثناء صلاة ظهر يوم الخميس الماضي", "2015-08-09");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].date.as_deref(), Some("2015-08-06"));
+    }
+
+    #[test]
+    fn months_and_years() {
+        let t = times("في نوفمبر 2020 وفي خريف عام 2020 و في 19 يوليو 2015م", "2022-09-13");
+        let d: Vec<_> = t.iter().filter_map(|e| e.date.clone()).collect();
+        assert_eq!(d, vec!["2020-11", "2020", "2015-07-19"]);
+    }
+
+    #[test]
+    fn clock_with_zone() {
+        let t = times("أن يدخل حيز التنفيذ اليوم الساعة التاسعة صباحًا في موسكو", "2022-09-13");
+        let c = t.iter().find(|e| e.time.is_some());
+        assert_eq!(c.and_then(|e| e.time.clone()).as_deref(), Some("09:00"));
+        assert_eq!(c.and_then(|e| e.tz.clone()).as_deref(), Some("Europe/Moscow"));
+    }
+}
