@@ -20,6 +20,12 @@ use std::ops::Range;
 pub trait Row: Sized {
     /// Parses the fields that follow the phrase; the message names the faulty field.
     fn parse(fields: &[&str]) -> Result<Self, String>;
+
+    /// Whether the article ال may be stripped from the front of this row's phrase in the text. True by
+    /// default (common nouns); proper names return false, so that الهادئ never matches the name هادي.
+    fn takes_article(&self) -> bool {
+        true
+    }
 }
 
 /// Errors reading a lexicon.
@@ -91,6 +97,10 @@ enum Variant {
 struct Pattern {
     entry: usize,
     variant: Variant,
+    /// The phrase ends with a lone proclitic (وفقا ل): it may end inside the next word it is glued to.
+    glued_end: bool,
+    /// The row accepts the article ال as a stripped proclitic.
+    takes_article: bool,
 }
 
 /// A phrase lexicon with rows of type `T`.
@@ -162,7 +172,8 @@ impl<T: Row> Lexicon<T> {
             rows.push(row);
             lines_of.push(i + 1);
         }
-        let (forms, patterns) = compile(&keys);
+        let articles: Vec<bool> = rows.iter().map(Row::takes_article).collect();
+        let (forms, patterns) = compile(&keys, &articles);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&forms)
@@ -271,7 +282,7 @@ impl<T> Lexicon<T> {
 
 /// Compiles every key into its match forms: the key cut into tokens like a document, plus the
 /// assimilated-lam and ta-marbuta variants of Arabic keys.
-fn compile(keys: &[String]) -> (Vec<String>, Vec<Pattern>) {
+fn compile(keys: &[String], articles: &[bool]) -> (Vec<String>, Vec<Pattern>) {
     let mut forms = Vec::with_capacity(keys.len() * 2);
     let mut patterns = Vec::with_capacity(keys.len() * 2);
     for (entry, key) in keys.iter().enumerate() {
@@ -279,11 +290,17 @@ fn compile(keys: &[String]) -> (Vec<String>, Vec<Pattern>) {
         if form.is_empty() {
             continue;
         }
+        let glued_end = form
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| matches!(last, "ل" | "ب" | "ك"));
+        let takes_article = articles.get(entry).copied().unwrap_or(true);
         if let Some(rest) = form.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
             forms.push(format!("ل{rest}"));
             patterns.push(Pattern {
                 entry,
                 variant: Variant::AfterLam,
+                glued_end,
+                takes_article,
             });
         }
         if let Some(stem) = form.strip_suffix('ه').filter(|s| s.chars().count() >= 2) {
@@ -291,12 +308,16 @@ fn compile(keys: &[String]) -> (Vec<String>, Vec<Pattern>) {
             patterns.push(Pattern {
                 entry,
                 variant: Variant::BeforeSuffix,
+                glued_end,
+                takes_article,
             });
         }
         forms.push(form);
         patterns.push(Pattern {
             entry,
             variant: Variant::Plain,
+            glued_end,
+            takes_article,
         });
     }
     (forms, patterns)
@@ -365,8 +386,11 @@ fn check(a: &Analysis<'_>, doc: &DocKeys, start: usize, end: usize, pattern: Pat
     if pattern.variant == Variant::AfterLam && prefixes.last() != Some(&"ل") {
         return None;
     }
+    if !pattern.takes_article && prefixes.contains(&"ال") {
+        return None;
+    }
     let tail = &doc.text[end..le];
-    let suffix = if tail.is_empty() {
+    let suffix = if tail.is_empty() || pattern.glued_end {
         None
     } else {
         Some(suffix_key(tail)?)

@@ -180,6 +180,11 @@ impl Row for Actor {
             source: nonempty(source, "source")?.to_owned(),
         })
     }
+
+    /// Actor phrases are names: every definite form is listed, so ال is never stripped.
+    fn takes_article(&self) -> bool {
+        false
+    }
 }
 
 /// An agent noun (`agents.tsv`): a common noun naming a kind of actor, combined by the coder with a
