@@ -10,6 +10,7 @@
 //! gazetteer are built and when text is matched against them.
 
 mod clitics;
+mod data;
 pub mod lang;
 pub mod normalize;
 pub mod number;
