@@ -157,13 +157,15 @@ string_enum! {
 }
 
 string_enum! {
-    /// How the article presents an event.
+    /// How the article presents an event (default: asserted).
     Status {
         Asserted = "asserted", Negated = "negated", Future = "future", Hypothetical = "hypothetical",
         Historical = "historical",
     }
 }
 
+// The macro cannot derive `Default` for one enum only.
+#[allow(clippy::derivable_impls)]
 impl Default for Status {
     fn default() -> Self {
         Status::Asserted
