@@ -185,7 +185,7 @@ mod tests {
     fn sixteen_categories_four_quads() {
         assert_eq!(Category::ALL.len(), 16);
         for q in Quad::ALL {
-            assert_eq!(Category::ALL.iter().filter(|c| c.quad() == *q).count() >= 3, true);
+            assert!(Category::ALL.iter().filter(|c| c.quad() == *q).count() >= 3);
         }
     }
 
