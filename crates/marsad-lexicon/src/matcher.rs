@@ -393,6 +393,11 @@ fn check(a: &Analysis<'_>, doc: &DocKeys, start: usize, end: usize, pattern: Pat
     let suffix = if tail.is_empty() || pattern.glued_end {
         None
     } else {
+        let &(li, _, _) = doc.spans.get(last)?;
+        if tail == "ه" && ends_in_ta_marbuta(a.text, &a.tokens[li]) {
+            // The key folds ة to ه: محافظة is not محافظ + the pronoun ه.
+            return None;
+        }
         Some(suffix_key(tail)?)
     };
     if pattern.variant == Variant::BeforeSuffix && suffix.is_none() {
@@ -416,6 +421,13 @@ fn analysed_prefixes(token: &Token, lead: &str) -> Option<Vec<&'static str>> {
         .iter()
         .find(|c| !c.prefixes.is_empty() && c.prefixes.concat() == lead)
         .map(|c| c.prefixes.clone())
+}
+
+/// True when the token's last letter (tashkeel aside) is ة in the original text.
+fn ends_in_ta_marbuta(text: &str, token: &Token) -> bool {
+    text.get(token.bytes.clone())
+        .and_then(|s| s.chars().rev().find(|c| fold_char(*c).is_some()))
+        == Some('ة')
 }
 
 /// The static form of a pronoun suffix key.
@@ -531,6 +543,12 @@ mod tests {
         assert_eq!(&text[got[0].bytes.clone()], "حكومت");
         assert_eq!(got[0].suffix, Some("ه"));
         assert_eq!(got[0].entry.0, "GOV");
+        // ة folds to ه in keys; it is never taken for the pronoun suffix.
+        let l2 = Lexicon::<Label>::from_tsv("t", "محافظ\tGOV\n").expect("parses");
+        let a = analyze("محافظة عدن ومحافظه", None);
+        let got = l2.find(&a);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].suffix, Some("ه"));
     }
 
     #[test]
