@@ -12,7 +12,7 @@ use crate::clitics::{is_suffix, split_prefixes};
 use aho_corasick::{AhoCorasick, MatchKind};
 use marsad_model::Span;
 use marsad_text::normalize::fold_char;
-use marsad_text::{Analysis, CharIndex, KeyedText, Token, TokenKind, normalize_key, tokenize};
+use marsad_text::{Analysis, CharIndex, KeyedText, Token, TokenKind, normalize_key};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -328,11 +328,56 @@ fn is_joiner(s: &str) -> bool {
     matches!(s, "-" | "‐" | "‑" | "–" | "—")
 }
 
-/// A phrase's match form: its token keys joined by single spaces, hyphens dropped.
-fn phrase_form(phrase: &str) -> String {
+/// A phrase's match form: the words of its key (already folded by `normalize_key`) joined by single
+/// spaces, hyphens dropped. Words are cut
+/// like the text layer's tokenizer cuts a document (runs of letters, runs of digits, one token per other
+/// character); a test checks the two agree on every shipped phrase. The tokenizer itself is not called
+/// here because its clitic analyses would make building the lexicons several times slower.
+fn phrase_form(key: &str) -> String {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Class {
+        Space,
+        Letter,
+        Digit,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_whitespace() {
+            Class::Space
+        } else if c.is_alphabetic() || fold_char(c).is_none() {
+            Class::Letter
+        } else if c.is_numeric() {
+            Class::Digit
+        } else {
+            Class::Other
+        }
+    };
+    let mut out = String::with_capacity(key.len());
+    let mut prev = Class::Space;
+    for c in key.chars() {
+        let k = class(c);
+        let joiner = k == Class::Other && is_joiner(c.encode_utf8(&mut [0; 4]));
+        if k == Class::Space || joiner {
+            prev = Class::Space;
+            continue;
+        }
+        let continues = k == prev && k != Class::Other;
+        if !continues && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = k;
+    }
+    out
+}
+
+/// The match form built with the text layer's own tokenizer (slow; used by tests to check
+/// [`phrase_form`]).
+#[cfg(test)]
+pub(crate) fn phrase_form_by_tokenizer(phrase: &str) -> String {
     let index = CharIndex::new(phrase);
     let mut out = String::with_capacity(phrase.len());
-    for t in tokenize(phrase, &index) {
+    for t in marsad_text::tokenize(phrase, &index) {
         if t.key.is_empty() || (t.kind == TokenKind::Punct && is_joiner(&t.key)) {
             continue;
         }
@@ -577,6 +622,22 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].span, Span::new(0, 5));
         assert!(l.find_in(&a, 1..1).is_empty());
+    }
+
+    #[test]
+    fn phrase_form_agrees_with_the_tokenizer() {
+        let mut phrases: Vec<String> = Vec::new();
+        phrases.extend(crate::actors().entries().map(|(k, _)| k.to_owned()));
+        phrases.extend(crate::agents().entries().map(|(k, _)| k.to_owned()));
+        phrases.extend(crate::reporting().entries().map(|(k, _)| k.to_owned()));
+        phrases.extend(crate::cues().entries().map(|(k, _)| k.to_owned()));
+        phrases.extend(crate::time_words().entries().map(|(k, _)| k.to_owned()));
+        phrases
+            .extend(["U.S.", "نيويورك-تايمز", "F-16", "طائرات F16", "وفقًا لـ", "«داعش»"].map(String::from));
+        for p in phrases {
+            let form = phrase_form(&normalize_key(&p));
+            assert_eq!(form, phrase_form_by_tokenizer(&p), "phrase {p:?}");
+        }
     }
 
     #[test]

@@ -150,8 +150,8 @@ pub struct Actor {
     pub sector: Option<Sector>,
     /// What the phrase names.
     pub kind: ActorKind,
-    /// English name.
-    pub name: String,
+    /// English name (`None` for rows mined from UniversalPetrarch, which gives none).
+    pub name: Option<String>,
     /// First day of a dated role (leaders), inclusive.
     pub valid_from: Option<Date>,
     /// Last day of a dated role, inclusive.
@@ -174,7 +174,7 @@ impl Row for Actor {
             country: opt(country).map(parse_country).transpose()?,
             sector: parse_sector(sector)?,
             kind: kind.parse()?,
-            name: nonempty(name, "name")?.to_owned(),
+            name: opt(name).map(str::to_owned),
             valid_from: opt(from).map(|d| parse_date(d, false)).transpose()?,
             valid_to: opt(to).map(|d| parse_date(d, true)).transpose()?,
             source: nonempty(source, "source")?.to_owned(),
