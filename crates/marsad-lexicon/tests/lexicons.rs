@@ -307,3 +307,28 @@ fn custom_rows() {
     assert_eq!(m[0].entry.0, "ASSAULT");
     assert_eq!(m[0].prefixes, vec!["و"]);
 }
+
+#[test]
+fn english_sentence() {
+    let text =
+        "Russian troops shelled Armenian villages, the Armenian defence ministry said, according to Reuters.";
+    let a = analyze(text, None);
+    let actors_found: Vec<(&str, Option<&str>)> = actors()
+        .find(&a)
+        .into_iter()
+        .map(|m| (&text[m.bytes.clone()], m.entry.country.as_deref()))
+        .collect();
+    assert_eq!(
+        actors_found,
+        vec![
+            ("Russian", Some("RUS")),
+            ("Armenian", Some("ARM")),
+            ("Armenian", Some("ARM")),
+            ("Reuters", Some("GBR"))
+        ]
+    );
+    let agents_found: Vec<&str> = agents().find(&a).into_iter().map(|m| &text[m.bytes]).collect();
+    assert_eq!(agents_found, vec!["troops", "villages", "defence ministry"]);
+    let said: Vec<&str> = reporting().find(&a).into_iter().map(|m| &text[m.bytes]).collect();
+    assert_eq!(said, vec!["said", "according to"]);
+}
