@@ -284,7 +284,8 @@ enum Agr {
 }
 
 /// Every demonym form of a country, with its agreement: for each stem the masculine, feminine, sound
-/// plurals, dual and feminine plural, each bare and with the article; the broken plurals likewise.
+/// plurals, masculine and feminine duals, feminine plural and indefinite accusative (تونسيا), each bare and
+/// with the article; the broken plurals likewise.
 fn demonyms(c: &Country) -> Vec<(String, Agr)> {
     let mut out = Vec::new();
     for stem in &c.stems {
@@ -295,6 +296,9 @@ fn demonyms(c: &Country) -> Vec<(String, Agr)> {
             ("ين", Agr::Pl),
             ("ان", Agr::Other),
             ("ات", Agr::Other),
+            ("تان", Agr::Other),
+            ("تين", Agr::Other),
+            ("ا", Agr::Other),
         ] {
             let bare = inflect(stem, suffix, false);
             let def = inflect(stem, suffix, true);
