@@ -11,13 +11,49 @@ use std::ops::Range;
 
 /// Prepositions that make a following name a place or an oblique argument, never a subject.
 const PREPS: &[&str] = &[
-    "من", "علي", "ضد", "الي", "مع", "عن", "في", "ضمن", "لدي", "عند", "تجاه", "باتجاه", "بين", "داخل",
-    "قرب", "نحو", "حول", "لصالح", "بحق",
+    "من",
+    "علي",
+    "ضد",
+    "الي",
+    "مع",
+    "عن",
+    "في",
+    "ضمن",
+    "لدي",
+    "عند",
+    "تجاه",
+    "باتجاه",
+    "بين",
+    "داخل",
+    "قرب",
+    "نحو",
+    "حول",
+    "لصالح",
+    "بحق",
 ];
 /// Prepositions after which a country name is a location.
-const LOC_PREPS: &[&str] = &["في", "داخل", "الي", "قرب", "جنوب", "شمال", "شرق", "غرب", "وسط", "انحاء"];
+const LOC_PREPS: &[&str] = &[
+    "في",
+    "داخل",
+    "الي",
+    "قرب",
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "وسط",
+    "انحاء",
+];
 /// Words that may stand between an agent noun and the name or adjective that completes it.
-const LINKS: &[&str] = &["الموالية", "الموالين", "الموالي", "التابعة", "التابع", "المواليه", "التابعه"];
+const LINKS: &[&str] = &[
+    "الموالية",
+    "الموالين",
+    "الموالي",
+    "التابعة",
+    "التابع",
+    "المواليه",
+    "التابعه",
+];
 
 /// One actor mention in the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +111,11 @@ pub fn find_entities(a: &Analysis<'_>, lex: &Lexicons) -> Vec<Ent> {
 pub fn main_country(ents: &[Ent]) -> Option<String> {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, e) in ents.iter().enumerate() {
-        if let Some(c) = e.country.as_deref().filter(|c| c.len() == 3 && !["IGO", "NGO", "UNK"].contains(c)) {
+        if let Some(c) = e
+            .country
+            .as_deref()
+            .filter(|c| c.len() == 3 && !["IGO", "NGO", "UNK"].contains(c))
+        {
             let entry = counts.entry(c).or_insert((0, usize::MAX - i));
             entry.0 += 1;
         }
@@ -116,7 +156,9 @@ fn build(a: &Analysis<'_>, lex: &Lexicons, hits: &[Hit]) -> (Ent, usize) {
     let prep = governing_prep(a, lex, first, row);
     let loc = matches!(row.kind, ActorKind::Country | ActorKind::Capital)
         && used == 1
-        && prep.as_deref().is_some_and(|p| LOC_PREPS.contains(&p) || p == "ب");
+        && prep
+            .as_deref()
+            .is_some_and(|p| LOC_PREPS.contains(&p) || p == "ب");
     let bytes = a.tokens[tokens.start].bytes.start..a.tokens[tokens.end - 1].bytes.end;
     let ent = Ent {
         span: a.index.span(bytes.clone()),
@@ -133,7 +175,12 @@ fn build(a: &Analysis<'_>, lex: &Lexicons, hits: &[Hit]) -> (Ent, usize) {
 }
 
 /// Takes the country (and, for armed groups, the sector) of a following part.
-fn absorb(r: &ActorRow, country: &mut Option<String>, sector: &mut Option<Sector>, name: &mut Option<String>) {
+fn absorb(
+    r: &ActorRow,
+    country: &mut Option<String>,
+    sector: &mut Option<Sector>,
+    name: &mut Option<String>,
+) {
     if country.is_none() {
         country.clone_from(&r.country);
     }
@@ -181,7 +228,10 @@ fn governing_prep(a: &Analysis<'_>, lex: &Lexicons, hit: &Hit, row: &ActorRow) -
     }
     let prev = a.tokens[..hit.tokens.start].last()?;
     let pk = prev.key.strip_prefix('و').unwrap_or(&prev.key);
-    PREPS.contains(&pk).then(|| pk.to_string()).or_else(|| LOC_PREPS.contains(&pk).then(|| pk.to_string()))
+    PREPS
+        .contains(&pk)
+        .then(|| pk.to_string())
+        .or_else(|| LOC_PREPS.contains(&pk).then(|| pk.to_string()))
 }
 
 fn lex_first_word(lex: &Lexicons, entry: usize) -> String {

@@ -11,8 +11,22 @@ use std::ops::Range;
 
 /// Words after which the entity is the actor of a verbal noun ("هجوم شنه X").
 const BY: &[&str] = &[
-    "شنه", "شنته", "شنها", "شنتها", "نفذه", "نفذته", "نفذها", "به", "بها", "قبل", "بقياده", "اطلقته",
-    "اطلقها", "زرعها", "زرعه", "مصدره",
+    "شنه",
+    "شنته",
+    "شنها",
+    "شنتها",
+    "نفذه",
+    "نفذته",
+    "نفذها",
+    "به",
+    "بها",
+    "قبل",
+    "بقياده",
+    "اطلقته",
+    "اطلقها",
+    "زرعها",
+    "زرعه",
+    "مصدره",
 ];
 /// Prepositions that introduce a recipient.
 const TO: &[&str] = &["علي", "ضد", "ب", "ل", "من", "مع", "الي", "باتجاه"];
@@ -38,7 +52,9 @@ fn in_window<'e>(ents: &'e [Ent], window: &Range<usize>, skip: &[usize]) -> Vec<
 
 fn key<'a>(a: &'a Analysis<'_>, i: usize) -> &'a str {
     let k = a.tokens[i].key.as_str();
-    k.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(k)
+    k.strip_prefix('و')
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(k)
 }
 
 /// The clause boundaries around the trigger: between the neighbouring triggers (or the sentence ends).
@@ -97,7 +113,10 @@ fn effective_form(a: &Analysis<'_>, trig: &Trig, right: &Range<usize>) -> Form {
     if trig.form != Form::Kill {
         return trig.form;
     }
-    let next = right.clone().take(2).find(|i| !["امس", "اليوم"].contains(&key(a, *i)));
+    let next = right
+        .clone()
+        .take(2)
+        .find(|i| !["امس", "اليوم"].contains(&key(a, *i)));
     match next {
         Some(i) if a.tokens[i].kind == TokenKind::Number => Form::Victim,
         _ => Form::Verb,
@@ -106,7 +125,17 @@ fn effective_form(a: &Analysis<'_>, trig: &Trig, right: &Range<usize>) -> Form {
 
 fn is_clash(a: &Analysis<'_>, trig: &Trig) -> bool {
     let k = key(a, trig.tokens.start);
-    ["اشتباكات", "اشتباك", "مواجهات", "معارك", "مناوشات", "اقتتال", "الاشتباكات", "المواجهات"].contains(&k)
+    [
+        "اشتباكات",
+        "اشتباك",
+        "مواجهات",
+        "معارك",
+        "مناوشات",
+        "اقتتال",
+        "الاشتباكات",
+        "المواجهات",
+    ]
+    .contains(&k)
 }
 
 /// "بين X و Y" right after the trigger: both sides are actors.
@@ -141,7 +170,13 @@ fn push_coordinated(list: &mut Vec<usize>, after: &[(usize, &Ent)], from: usize)
     }
 }
 
-fn verb_args(a: &Analysis<'_>, trig: &Trig, before: &[(usize, &Ent)], after: &[(usize, &Ent)], args: &mut Args) {
+fn verb_args(
+    a: &Analysis<'_>,
+    trig: &Trig,
+    before: &[(usize, &Ent)],
+    after: &[(usize, &Ent)],
+    args: &mut Args,
+) {
     // SVO: a bare entity right before the verb.
     let svo = before
         .iter()
@@ -171,7 +206,13 @@ fn verb_args(a: &Analysis<'_>, trig: &Trig, before: &[(usize, &Ent)], after: &[(
     }
 }
 
-fn noun_args(a: &Analysis<'_>, trig: &Trig, before: &[(usize, &Ent)], after: &[(usize, &Ent)], args: &mut Args) {
+fn noun_args(
+    a: &Analysis<'_>,
+    trig: &Trig,
+    before: &[(usize, &Ent)],
+    after: &[(usize, &Ent)],
+    args: &mut Args,
+) {
     for (n, (i, e)) in after.iter().enumerate() {
         let prev = e.tokens.start.checked_sub(1).map(|p| key(a, p)).unwrap_or("");
         let genitive = e.tokens.start <= trig.tokens.end + 1

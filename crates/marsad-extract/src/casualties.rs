@@ -10,18 +10,66 @@ use std::ops::Range;
 
 /// Death words (keys without the article).
 const DEATH: &[&str] = &[
-    "قتل", "مقتل", "قتلي", "قتيل", "قتيلا", "قتلوا", "قتلت", "مصرعهم", "مصرعه", "مصرع", "حتفهم", "حتفه",
-    "استشهاد", "استشهد", "شهيدا", "شهداء", "شهيد", "ضحايا", "ضحيه", "بحياه", "مصرعها", "قضي",
+    "قتل",
+    "مقتل",
+    "قتلي",
+    "قتيل",
+    "قتيلا",
+    "قتلوا",
+    "قتلت",
+    "مصرعهم",
+    "مصرعه",
+    "مصرع",
+    "حتفهم",
+    "حتفه",
+    "استشهاد",
+    "استشهد",
+    "شهيدا",
+    "شهداء",
+    "شهيد",
+    "ضحايا",
+    "ضحيه",
+    "بحياه",
+    "مصرعها",
+    "قضي",
 ];
 /// Injury words.
 const INJURY: &[&str] = &[
-    "جرح", "جرحي", "جريح", "جريحا", "اصابه", "اصيب", "اصيبوا", "مصاب", "مصابا", "مصابين", "بجروح",
+    "جرح",
+    "جرحي",
+    "جريح",
+    "جريحا",
+    "اصابه",
+    "اصيب",
+    "اصيبوا",
+    "مصاب",
+    "مصابا",
+    "مصابين",
+    "بجروح",
     "اصابات",
 ];
 /// Counts that are not people.
 const UNITS: &[&str] = &[
-    "طن", "طنا", "ساعه", "ساعات", "يوم", "ايام", "يوما", "كيلومتر", "كيلومترا", "كلم", "دولار", "مليون",
-    "عاما", "سنوات", "شهرا", "اشهر", "دقيقه", "دقائق", "بالمئه", "%",
+    "طن",
+    "طنا",
+    "ساعه",
+    "ساعات",
+    "يوم",
+    "ايام",
+    "يوما",
+    "كيلومتر",
+    "كيلومترا",
+    "كلم",
+    "دولار",
+    "مليون",
+    "عاما",
+    "سنوات",
+    "شهرا",
+    "اشهر",
+    "دقيقه",
+    "دقائق",
+    "بالمئه",
+    "%",
 ];
 /// Singular victims: a death word followed by one of these means one person.
 const SINGLE: &[&str] = &["مدني", "جندي", "شرطي", "طفل", "شخص", "مواطن"];
@@ -59,7 +107,10 @@ pub fn find_numbers(a: &Analysis<'_>, lex: &Lexicons) -> Vec<Num> {
         })
         .collect();
     for h in lex.numbers.find(a) {
-        if out.iter().all(|n| n.tokens.end <= h.tokens.start || h.tokens.end <= n.tokens.start) {
+        if out
+            .iter()
+            .all(|n| n.tokens.end <= h.tokens.start || h.tokens.end <= n.tokens.start)
+        {
             out.push(Num {
                 tokens: h.tokens.clone(),
                 value: lex.numbers.rows[h.entry],
@@ -77,12 +128,17 @@ pub fn find_numbers(a: &Analysis<'_>, lex: &Lexicons) -> Vec<Num> {
 }
 
 fn qualifier_before(a: &Analysis<'_>, i: usize) -> Qualifier {
-    let prev: Vec<&str> = a.tokens[i.saturating_sub(4)..i].iter().map(|t| t.key.as_str()).collect();
+    let prev: Vec<&str> = a.tokens[i.saturating_sub(4)..i]
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect();
     let joined = prev.join(" ");
     let last = prev.last().copied().unwrap_or("");
-    if joined.ends_with("لا يقل عن") || joined.ends_with("اكثر من") || joined.ends_with("يزيد عن") {
+    if joined.ends_with("لا يقل عن") || joined.ends_with("اكثر من") || joined.ends_with("يزيد عن")
+    {
         Qualifier::AtLeast
-    } else if ["نحو", "حوالي", "قرابه", "زهاء", "قرابة", "تقريبا", "بنحو"].contains(&last) {
+    } else if ["نحو", "حوالي", "قرابه", "زهاء", "قرابة", "تقريبا", "بنحو"].contains(&last)
+    {
         Qualifier::About
     } else if joined.ends_with("يصل الي") || joined.ends_with("حتي") {
         Qualifier::UpTo
@@ -103,12 +159,13 @@ pub fn casualties(a: &Analysis<'_>, nums: &[Num], range: Range<usize>) -> Casual
         if (1900..2100).contains(&n.value) || n.value == 0 {
             continue;
         }
-        if toks.get(n.tokens.end).is_some_and(|t| is_in(&t.key, UNITS) || t.kind == TokenKind::Punct && &a.text[t.bytes.clone()] == "%") {
+        if toks.get(n.tokens.end).is_some_and(|t| {
+            is_in(&t.key, UNITS) || t.kind == TokenKind::Punct && &a.text[t.bytes.clone()] == "%"
+        }) {
             continue;
         }
-        let window = |lo: usize, hi: usize, list: &[&str]| {
-            (lo..hi.min(range.end)).any(|i| is_in(&toks[i].key, list))
-        };
+        let window =
+            |lo: usize, hi: usize, list: &[&str]| (lo..hi.min(range.end)).any(|i| is_in(&toks[i].key, list));
         let before = n.tokens.start.saturating_sub(5).max(range.start);
         let after = n.tokens.end + 4;
         let q = Some(n.qualifier);
@@ -131,7 +188,13 @@ pub fn casualties(a: &Analysis<'_>, nums: &[Num], range: Range<usize>) -> Casual
 fn nearest(a: &Analysis<'_>, n: &Num, list: &[&str], range: &Range<usize>) -> usize {
     (range.start..range.end)
         .filter(|i| is_in(&a.tokens[*i].key, list))
-        .map(|i| if i < n.tokens.start { n.tokens.start - i } else { i.saturating_sub(n.tokens.end - 1) })
+        .map(|i| {
+            if i < n.tokens.start {
+                n.tokens.start - i
+            } else {
+                i.saturating_sub(n.tokens.end - 1)
+            }
+        })
         .min()
         .unwrap_or(usize::MAX)
 }
@@ -140,7 +203,10 @@ fn nearest(a: &Analysis<'_>, n: &Num, list: &[&str], range: &Range<usize>) -> us
 fn figureless_death(a: &Analysis<'_>, range: Range<usize>) -> Option<(Count, Option<Qualifier>)> {
     let i = (range.start..range.end).find(|i| is_in(&a.tokens[*i].key, DEATH))?;
     let next = a.tokens.get(i + 1).map(|t| t.key.as_str()).unwrap_or("");
-    if SINGLE.iter().any(|s| candidates(next, true).iter().any(|c| c == s)) {
+    if SINGLE
+        .iter()
+        .any(|s| candidates(next, true).iter().any(|c| c == s))
+    {
         return Some((Count::Number(1), Some(Qualifier::Exact)));
     }
     Some((Count::UNKNOWN, None))

@@ -45,7 +45,13 @@ pub fn find_cues(a: &Analysis<'_>, lex: &Lexicons) -> Vec<CueHit> {
 }
 
 /// Attribution frames in the sentence `sent`. `last` is the claimant carried from the paragraph.
-pub fn frames(a: &Analysis<'_>, cues: &[CueHit], ents: &[Ent], sent: &Range<usize>, last: Option<usize>) -> Vec<Frame> {
+pub fn frames(
+    a: &Analysis<'_>,
+    cues: &[CueHit],
+    ents: &[Ent],
+    sent: &Range<usize>,
+    last: Option<usize>,
+) -> Vec<Frame> {
     let mut out = Vec::new();
     for c in cues.iter().filter(|c| sent.contains(&c.tokens.start)) {
         if !matches!(c.cue, Cue::Per | Cue::Say | Cue::Claim | Cue::Deny | Cue::Admit) {
@@ -55,7 +61,10 @@ pub fn frames(a: &Analysis<'_>, cues: &[CueHit], ents: &[Ent], sent: &Range<usiz
             .iter()
             .position(|e| !e.loc && e.tokens.start >= c.tokens.end && e.tokens.start <= c.tokens.end + 4);
         let before = ents.iter().rposition(|e| {
-            !e.loc && e.tokens.end <= c.tokens.start && c.tokens.start - e.tokens.end <= 1 && e.tokens.start >= sent.start
+            !e.loc
+                && e.tokens.end <= c.tokens.start
+                && c.tokens.start - e.tokens.end <= 1
+                && e.tokens.start >= sent.start
         });
         let claimant = after.or(before).or(if c.cue == Cue::Say { last } else { None });
         let start = match c.cue {
@@ -87,7 +96,13 @@ pub fn frame_for<'f>(frames: &'f [Frame], t: &Range<usize>) -> Option<&'f Frame>
 }
 
 /// Status from cues around the trigger at `t` in the sentence `sent`.
-pub fn status(a: &Analysis<'_>, cues: &[CueHit], frame: Option<&Frame>, t: &Range<usize>, sent: &Range<usize>) -> Status {
+pub fn status(
+    a: &Analysis<'_>,
+    cues: &[CueHit],
+    frame: Option<&Frame>,
+    t: &Range<usize>,
+    sent: &Range<usize>,
+) -> Status {
     if frame.is_some_and(|f| f.cue == Cue::Deny) {
         return Status::Negated;
     }
@@ -99,7 +114,7 @@ pub fn status(a: &Analysis<'_>, cues: &[CueHit], frame: Option<&Frame>, t: &Rang
     if in_sent.iter().any(|c| c.cue == Cue::Neg && near(c, 1, 0)) {
         return Status::Negated;
     }
-    if in_sent.iter().any(|c| c.cue == Cue::Future && near(c, 8, 12)) {
+    if in_sent.iter().any(|c| c.cue == Cue::Future && near(c, 8, 0)) {
         return Status::Future;
     }
     let present_after = |c: &CueHit| {
@@ -119,9 +134,9 @@ pub fn status(a: &Analysis<'_>, cues: &[CueHit], frame: Option<&Frame>, t: &Rang
             && c.tokens.end <= t.start
             && a.tokens[c.tokens.end..t.start].iter().any(|x| x.key == "قد")
     });
-    let other_hist = in_sent.iter().any(|c| {
-        c.cue == Cue::Hist && !a.tokens[c.tokens.start].key.contains("كان") && near(c, 8, 3)
-    });
+    let other_hist = in_sent
+        .iter()
+        .any(|c| c.cue == Cue::Hist && !a.tokens[c.tokens.start].key.contains("كان") && near(c, 8, 3));
     if kana_qad || other_hist {
         return Status::Historical;
     }
@@ -137,12 +152,18 @@ mod tests {
     #[test]
     fn according_to_covers_the_sentence() {
         let lex = Lexicons::load();
-        let a = analyze("وبحسب السلطات الأرمينية ، قصف الجيش الأذربيجاني عدة بلدات", Some(Lang::Ar));
+        let a = analyze(
+            "وبحسب السلطات الأرمينية ، قصف الجيش الأذربيجاني عدة بلدات",
+            Some(Lang::Ar),
+        );
         let ents = find_entities(&a, &lex);
         let cues = find_cues(&a, &lex);
         let f = frames(&a, &cues, &ents, &(0..a.tokens.len()), None);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].claimant.map(|i| ents[i].text.as_str()), Some("السلطات الأرمينية"));
+        assert_eq!(
+            f[0].claimant.map(|i| ents[i].text.as_str()),
+            Some("السلطات الأرمينية")
+        );
         assert!(frame_for(&f, &(5..6)).is_some());
     }
 

@@ -79,7 +79,10 @@ impl<'a> Context<'a> {
         for (si, s) in self.a.sentences.iter().enumerate() {
             let para = self.paragraph.get(si).copied().unwrap_or(0);
             if para != mem.paragraph {
-                mem = Memory { paragraph: para, ..Memory::default() };
+                mem = Memory {
+                    paragraph: para,
+                    ..Memory::default()
+                };
             }
             let sent = s.tokens.clone();
             let fr = frames(self.a, &self.cues, &self.ents, &sent, mem.claimant);
@@ -89,8 +92,11 @@ impl<'a> Context<'a> {
             let skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
             let trigs: Vec<&Trig> = self.trigs.iter().filter(|t| t.sentence == si).collect();
             for t in &trigs {
-                let others: Vec<Range<usize>> =
-                    trigs.iter().filter(|o| o.tokens != t.tokens).map(|o| o.tokens.clone()).collect();
+                let others: Vec<Range<usize>> = trigs
+                    .iter()
+                    .filter(|o| o.tokens != t.tokens)
+                    .map(|o| o.tokens.clone())
+                    .collect();
                 if let Some(e) = self.event(t, &others, &sent, &fr, &skip, &mut mem, opts) {
                     events.push(e);
                 }
@@ -116,8 +122,12 @@ impl<'a> Context<'a> {
     ) -> Option<Event> {
         let row = &self.lex.triggers.rows[t.row];
         let mut args = assign(self.a, &self.ents, t, others, sent, skip);
-        let mut why = vec![format!("trigger {:?} {} ({})", row.phrase, t.category, row.source)];
-        if args.actor.is_empty() && t.form == Form::Verb && !mem.actor.is_empty() {
+        let mut why = vec![format!(
+            "trigger {:?} {} ({})",
+            row.phrase, t.category, row.source
+        )];
+        let carries = t.form == Form::Verb || (t.form == Form::Noun && t.category != Category::Assault);
+        if args.actor.is_empty() && carries && !mem.actor.is_empty() {
             args.actor.clone_from(&mem.actor);
             why.push("actor carried from the paragraph".into());
         }
@@ -135,10 +145,16 @@ impl<'a> Context<'a> {
         if args.actor.is_empty() && args.recipient.is_empty() && row.weight < 0.6 {
             return None;
         }
-        if !args.actor.is_empty() && t.form == Form::Verb {
+        if !args.actor.is_empty() {
             mem.actor.clone_from(&args.actor);
         }
-        let mut e = Event::new("", t.category);
+        let category = if t.category == Category::Mobilize && self.peacekeeping(sent) {
+            why.push("troops sent to keep the peace: AID".into());
+            Category::Aid
+        } else {
+            t.category
+        };
+        let mut e = Event::new("", category);
         self.fill_args(&mut e, &args);
         let (left, right) = crate::args::windows(t, others, sent);
         let (modes, mode_rows) = modes_for(self.lex, t, &self.modes, left.start..right.end);
@@ -153,7 +169,10 @@ impl<'a> Context<'a> {
         }
         e.status = status(self.a, &self.cues, frame, &t.tokens, sent);
         if t.category == Category::Retreat && e.modes.contains(&marsad_model::Mode::Ceasefire) {
-            let fut = self.cues.iter().any(|c| sent.contains(&c.tokens.start) && c.cue == crate::lexicons::Cue::Future);
+            let fut = self
+                .cues
+                .iter()
+                .any(|c| sent.contains(&c.tokens.start) && c.cue == crate::lexicons::Cue::Future);
             if fut {
                 e.status = Status::Future;
             }
@@ -175,12 +194,24 @@ impl<'a> Context<'a> {
         let mapped = self.mapping.map(e.event, &e.modes);
         e.acled = mapped.acled;
         e.cameo = mapped.cameo;
-        let filled = [!e.actor.is_empty(), !e.recipient.is_empty()].iter().filter(|x| **x).count() as f32;
+        let filled = [!e.actor.is_empty(), !e.recipient.is_empty()]
+            .iter()
+            .filter(|x| **x)
+            .count() as f32;
         e.confidence = (row.weight * (0.6 + 0.2 * filled)).min(1.0);
         if opts.explain {
             e.why = why;
         }
         Some(e)
+    }
+
+    /// True when the sentence names a peacekeeping deployment.
+    fn peacekeeping(&self, sent: &Range<usize>) -> bool {
+        self.trigs.iter().any(|t| {
+            sent.contains(&t.tokens.start)
+                && t.category == Category::Aid
+                && self.lex.triggers.rows[t.row].phrase.contains("حفظ السلام")
+        })
     }
 
     fn same_side(&self, a: usize, b: usize) -> bool {
@@ -207,7 +238,10 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|x| sent.contains(&x.tokens.start))
             .min_by_key(|x| x.tokens.start.abs_diff(t.tokens.start));
-        let dated = self.times.iter().filter(|x| sent.contains(&x.tokens.start) && x.date.is_some());
+        let dated = self
+            .times
+            .iter()
+            .filter(|x| sent.contains(&x.tokens.start) && x.date.is_some());
         let nearest_date = dated.min_by_key(|x| x.tokens.start.abs_diff(t.tokens.start));
         if let Some(x) = nearest_date {
             e.date.clone_from(&x.date);
@@ -235,7 +269,10 @@ impl<'a> Context<'a> {
     fn fill_text(&self, e: &mut Event, t: &Trig, sent: &Range<usize>) {
         let a = self.a;
         let tb = a.tokens[t.tokens.start].bytes.start..a.tokens[t.tokens.end - 1].bytes.end;
-        e.trigger = Some(TextSpan { text: a.text[tb.clone()].to_string(), span: a.index.span(tb) });
+        e.trigger = Some(TextSpan {
+            text: a.text[tb.clone()].to_string(),
+            span: a.index.span(tb),
+        });
         let sb = a.tokens[sent.start].bytes.start..a.tokens[sent.end - 1].bytes.end;
         e.sentence = Some(a.index.span(sb.clone()));
         e.evidence = a.text[sb].to_string();
@@ -247,7 +284,10 @@ fn is_background(d: Date, precision: Option<DatePrecision>, p: Date) -> bool {
     match precision {
         Some(DatePrecision::Year) => d.year() < p.year(),
         Some(DatePrecision::Month) => (d.year(), d.month()) < (p.year(), p.month()),
-        _ => p.since(d).map(|s| s.get_days() > HISTORICAL_DAYS).unwrap_or(false),
+        _ => p
+            .since(d)
+            .map(|s| s.get_days() > HISTORICAL_DAYS)
+            .unwrap_or(false),
     }
 }
 
@@ -282,17 +322,24 @@ mod tests {
 
     #[test]
     fn shelling_with_claim() {
-        let ev = run("وبحسب السلطات الأرمينية ، قصف الجيش الأذربيجاني عدة بلدات على الجانب الأرمني صباح اليوم بطائرات مسيرة.");
+        let ev = run(
+            "وبحسب السلطات الأرمينية ، قصف الجيش الأذربيجاني عدة بلدات على الجانب الأرمني صباح اليوم بطائرات مسيرة.",
+        );
         let e = &ev[0];
         assert_eq!(e.event, Category::Assault);
         assert_eq!(e.actor[0].country.as_deref(), Some("AZE"));
-        assert_eq!(e.claim_by.as_ref().and_then(|c| c.country.as_deref()), Some("ARM"));
+        assert_eq!(
+            e.claim_by.as_ref().and_then(|c| c.country.as_deref()),
+            Some("ARM")
+        );
         assert_eq!(e.date.as_deref(), Some("2022-09-13"));
     }
 
     #[test]
     fn background_war() {
-        let ev = run("بعد انتهاء الحرب الأخيرة في ناغورنو كاراباخ بين أذربيجان وأرمينيا ، في خريف عام 2020 ، ظلت القضايا معلقة.");
+        let ev = run(
+            "بعد انتهاء الحرب الأخيرة في ناغورنو كاراباخ بين أذربيجان وأرمينيا ، في خريف عام 2020 ، ظلت القضايا معلقة.",
+        );
         let e = ev.iter().find(|e| e.event == Category::Assault);
         assert_eq!(e.map(|e| e.status), Some(Status::Historical));
         assert_eq!(e.and_then(|e| e.date.clone()).as_deref(), Some("2020"));

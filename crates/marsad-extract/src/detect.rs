@@ -75,7 +75,12 @@ pub fn find(a: &Analysis<'_>, lex: &Lexicons) -> (Vec<Trig>, Vec<ModeWord>) {
 }
 
 /// Modes for an event of `category` from its trigger and the mode words in `range` (its clause).
-pub fn modes_for(lex: &Lexicons, t: &Trig, words: &[ModeWord], range: Range<usize>) -> (Vec<Mode>, Vec<usize>) {
+pub fn modes_for(
+    lex: &Lexicons,
+    t: &Trig,
+    words: &[ModeWord],
+    range: Range<usize>,
+) -> (Vec<Mode>, Vec<usize>) {
     let allowed = t.category.modes();
     let mut modes: Vec<Mode> = lex.triggers.rows[t.row].modes.clone();
     let mut rows = Vec::new();

@@ -339,7 +339,10 @@ mod tests {
         let l = Lexicons::load();
         let a = analyze("وزارة الدفاع الأرمينية", Some(Lang::Ar));
         let hits = l.actors.find(&a);
-        let names: Vec<_> = hits.iter().map(|h| l.actors.rows[h.entry].name.as_str()).collect();
+        let names: Vec<_> = hits
+            .iter()
+            .map(|h| l.actors.rows[h.entry].name.as_str())
+            .collect();
         assert!(names.contains(&"Armenia"), "{names:?}");
     }
 }

@@ -128,8 +128,9 @@ pub fn candidates(key: &str, first: bool) -> Vec<String> {
     if first || key.chars().count() >= 5 {
         for s in stems {
             for suf in ["هما", "هم", "ها", "ه"] {
+                let min = if suf == "ه" { 4 } else { 3 };
                 if let Some(r) = s.strip_suffix(suf)
-                    && r.chars().count() >= 3
+                    && r.chars().count() >= min
                 {
                     push(r, &mut out);
                     if let Some(r2) = r.strip_suffix('ت') {
@@ -186,9 +187,18 @@ mod tests {
     #[test]
     fn longest_wins() {
         let hits = vec![
-            Hit { entry: 0, tokens: 1..2 },
-            Hit { entry: 1, tokens: 0..3 },
-            Hit { entry: 2, tokens: 3..4 },
+            Hit {
+                entry: 0,
+                tokens: 1..2,
+            },
+            Hit {
+                entry: 1,
+                tokens: 0..3,
+            },
+            Hit {
+                entry: 2,
+                tokens: 3..4,
+            },
         ];
         let kept = longest(hits);
         assert_eq!(kept.len(), 2);

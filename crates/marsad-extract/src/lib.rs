@@ -60,7 +60,10 @@ impl Extractor {
         out.url = doc.url.clone();
         out.source = doc.source.clone();
         out.published = doc.published.as_deref().and_then(published_date);
-        let pubd = out.published.as_deref().and_then(|p| p.parse::<jiff::civil::Date>().ok());
+        let pubd = out
+            .published
+            .as_deref()
+            .and_then(|p| p.parse::<jiff::civil::Date>().ok());
         let given = doc.lang.as_deref().and_then(Lang::from_code);
         let a = analyze(&doc.text, given);
         out.lang = Some(a.lang.code().to_string());

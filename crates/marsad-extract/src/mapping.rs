@@ -28,8 +28,12 @@ impl Mapping {
         let mut rows = HashMap::new();
         for line in TABLE.lines().filter(|l| !l.starts_with('#')).skip(1) {
             let c: Vec<&str> = line.split('\t').collect();
-            let [cat, mode, et, st, cameo] = c.as_slice() else { continue };
-            let Ok(cat) = Category::from_str(cat) else { continue };
+            let [cat, mode, et, st, cameo] = c.as_slice() else {
+                continue;
+            };
+            let Ok(cat) = Category::from_str(cat) else {
+                continue;
+            };
             let mode = match *mode {
                 "-" => None,
                 m => match Mode::from_str(m) {
@@ -57,7 +61,10 @@ impl Mapping {
                 return r.clone();
             }
         }
-        self.rows.get(&(cat, None)).cloned().unwrap_or(Mapped { acled: None, cameo: None })
+        self.rows.get(&(cat, None)).cloned().unwrap_or(Mapped {
+            acled: None,
+            cameo: None,
+        })
     }
 
     /// Number of rows.
@@ -89,7 +96,10 @@ mod tests {
         let m = Mapping::load();
         let r = m.map(Category::Assault, &[Mode::HeavyWeapons, Mode::Drone]);
         assert_eq!(r.cameo.as_deref(), Some("195"));
-        assert_eq!(r.acled.map(|a| a.sub_event_type).as_deref(), Some("Air/drone strike"));
+        assert_eq!(
+            r.acled.map(|a| a.sub_event_type).as_deref(),
+            Some("Air/drone strike")
+        );
         assert!(m.map(Category::Accuse, &[]).acled.is_none());
     }
 }

@@ -5,7 +5,11 @@ use marsad_model::{Count, Entity, Event, Sector};
 use std::collections::BTreeSet;
 
 fn countries(v: &[Entity]) -> BTreeSet<&str> {
-    v.iter().filter_map(|e| e.country.as_deref()).filter(|c| *c != "UNK").collect()
+    v.iter()
+        .filter(|e| !e.text.is_empty())
+        .filter_map(|e| e.country.as_deref())
+        .filter(|c| *c != "UNK")
+        .collect()
 }
 
 fn compatible_sides(a: &[Entity], b: &[Entity]) -> bool {
@@ -34,13 +38,17 @@ pub fn same_event(k: &Event, e: &Event) -> bool {
     {
         return false;
     }
+    let same_sentence = k.sentence.is_some() && k.sentence == e.sentence;
+    if same_sentence {
+        return true;
+    }
     if !compatible_sides(&k.actor, &e.actor) || !compatible_sides(&k.recipient, &e.recipient) {
         return false;
     }
-    let same_sentence = k.sentence.is_some() && k.sentence == e.sentence;
     let bare = |x: &Event| countries(&x.actor).is_empty() && countries(&x.recipient).is_empty();
     let both_sides_known = !countries(&k.actor).is_empty() && countries(&k.actor) == countries(&e.actor);
-    same_sentence || both_sides_known || (bare(e) && ce.is_some() && ck == ce)
+    let same_day = k.date.is_some() && k.date == e.date;
+    same_sentence || both_sides_known || (bare(e) && ((ce.is_some() && ck == ce) || same_day))
 }
 
 /// How official a claimant is: governments and armed forces first.
@@ -123,9 +131,18 @@ mod tests {
 
     fn ev(actor: &str, claim: Option<(&str, Sector)>, sentence: usize) -> Event {
         let mut e = Event::new("d:e", Category::Assault);
-        e.actor.push(Entity { text: actor.into(), country: Some(actor.into()), ..Entity::default() });
+        e.actor.push(Entity {
+            text: actor.into(),
+            country: Some(actor.into()),
+            ..Entity::default()
+        });
         e.sentence = Some(Span::new(sentence, sentence + 1));
-        e.claim_by = claim.map(|(c, s)| Entity { text: c.into(), country: Some(c.into()), sector: Some(s), ..Entity::default() });
+        e.claim_by = claim.map(|(c, s)| Entity {
+            text: c.into(),
+            country: Some(c.into()),
+            sector: Some(s),
+            ..Entity::default()
+        });
         e
     }
 

@@ -178,7 +178,12 @@ fn year_context(a: &Analysis<'_>, r: &Range<usize>) -> bool {
 }
 
 /// "الساعة التاسعة صباحًا في موسكو": hour, optional am/pm, optional zone.
-fn clock(a: &Analysis<'_>, w: &[(Range<usize>, Word)], h: i8, pubd: Option<Date>) -> (Option<TimeExpr>, usize) {
+fn clock(
+    a: &Analysis<'_>,
+    w: &[(Range<usize>, Word)],
+    h: i8,
+    pubd: Option<Date>,
+) -> (Option<TimeExpr>, usize) {
     let r0 = &w[0].0;
     let after_sa3a = r0
         .start
@@ -257,14 +262,20 @@ mod tests {
 
     #[test]
     fn months_and_years() {
-        let t = times("في نوفمبر 2020 وفي خريف عام 2020 و في 19 يوليو 2015م", "2022-09-13");
+        let t = times(
+            "في نوفمبر 2020 وفي خريف عام 2020 و في 19 يوليو 2015م",
+            "2022-09-13",
+        );
         let d: Vec<_> = t.iter().filter_map(|e| e.date.clone()).collect();
         assert_eq!(d, vec!["2020-11", "2020", "2015-07-19"]);
     }
 
     #[test]
     fn clock_with_zone() {
-        let t = times("أن يدخل حيز التنفيذ اليوم الساعة التاسعة صباحًا في موسكو", "2022-09-13");
+        let t = times(
+            "أن يدخل حيز التنفيذ اليوم الساعة التاسعة صباحًا في موسكو",
+            "2022-09-13",
+        );
         let c = t.iter().find(|e| e.time.is_some());
         assert_eq!(c.and_then(|e| e.time.clone()).as_deref(), Some("09:00"));
         assert_eq!(c.and_then(|e| e.tz.clone()).as_deref(), Some("Europe/Moscow"));
