@@ -21,8 +21,9 @@ pub trait Row: Sized {
     /// Parses the fields that follow the phrase; the message names the faulty field.
     fn parse(fields: &[&str]) -> Result<Self, String>;
 
-    /// Whether the article ال may be stripped from the front of this row's phrase in the text. True by
-    /// default (common nouns); proper names return false, so that الهادئ never matches the name هادي.
+    /// Whether the article ال may be stripped from the front of this row's phrase in the text, and a
+    /// final ة read as ت before a pronoun suffix (حكومة → حكومته). True by default (common nouns); names
+    /// return false, so that الهادئ never matches the name هادي (and their lexicons build faster).
     fn takes_article(&self) -> bool {
         true
     }
@@ -303,7 +304,11 @@ fn compile(keys: &[String], articles: &[bool]) -> (Vec<String>, Vec<Pattern>) {
                 takes_article,
             });
         }
-        if let Some(stem) = form.strip_suffix('ه').filter(|s| s.chars().count() >= 2) {
+        // Names (rows that refuse the article) take no pronoun suffix either: no ت variant for them.
+        let suffixable = form
+            .strip_suffix('ه')
+            .filter(|s| takes_article && s.chars().count() >= 2);
+        if let Some(stem) = suffixable {
             forms.push(format!("{stem}ت"));
             patterns.push(Pattern {
                 entry,
