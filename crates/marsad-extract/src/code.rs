@@ -190,6 +190,14 @@ impl<'a> Context<'a> {
             }
         }
         e.places = places_in(&self.ents, sent);
+        let grounded = e.actor.iter().any(|x| x.span.is_some())
+            || !e.recipient.is_empty()
+            || e.dead.is_some()
+            || e.injured.is_some()
+            || !e.modes.is_empty();
+        if !grounded && row.weight < 0.9 {
+            return None;
+        }
         self.fill_text(&mut e, t, sent);
         let mapped = self.mapping.map(e.event, &e.modes);
         e.acled = mapped.acled;
