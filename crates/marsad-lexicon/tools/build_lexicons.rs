@@ -43,6 +43,7 @@ const HEADER: &str =
 # demonyms, capitals and agent phrases generated from hand-written stems).
 # Licence: rows tagged cldr keep the Unicode licence, up-ar rows MIT; the rest MIT OR Apache-2.0 (the project's).
 # Country codes are ISO 3166-1 alpha-3 (GeoNames countryInfo.txt), IGO, NGO or UNK; `-` = from context.
+# Coding decisions (Hezbollah, ISIS, news agencies…) are recorded in data/lexicons/src/actors-manual.tsv.
 # Sorted by key (marsad_text::normalize_key of the phrase); keys are unique.
 # phrase\tcountry\tsector\tkind\tname\tvalid_from\tvalid_to\tsource
 ";
