@@ -13,18 +13,38 @@
 
 use crate::token::Clitics;
 
-/// Pronoun suffixes, longest first.
-const SUFFIXES: [&str; 10] = ["هما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"];
+/// Pronoun suffixes, longest first, as keys and as letters.
+const SUFFIXES: [(&str, &[char]); 10] = [
+    ("هما", &['ه', 'م', 'ا']),
+    ("هم", &['ه', 'م']),
+    ("هن", &['ه', 'ن']),
+    ("ها", &['ه', 'ا']),
+    ("كم", &['ك', 'م']),
+    ("كن", &['ك', 'ن']),
+    ("نا", &['ن', 'ا']),
+    ("ه", &['ه']),
+    ("ك", &['ك']),
+    ("ي", &['ي']),
+];
 
 /// Most analyses kept per word.
 const MAX_ANALYSES: usize = 12;
 
-/// One way of reading the start of a key: proclitic keys and the number of key bytes they cover.
-#[derive(Clone, Copy)]
+/// Longest key (in letters) analysed; longer "words" are not Arabic words.
+const MAX_LETTERS: usize = 32;
+
+/// Most prefix readings a key can have (conjunction × preposition/article combinations).
+const MAX_READINGS: usize = 16;
+
+/// Most valid splits considered per word (far more than real words have).
+const MAX_SPLITS: usize = 48;
+
+/// One way of reading the start of a key: proclitic keys and the number of key letters they cover.
+#[derive(Debug, Clone, Copy)]
 struct Prefix {
     parts: [&'static str; 3],
     len: usize,
-    bytes: usize,
+    letters: usize,
     article: bool,
     future: bool,
 }
@@ -33,115 +53,223 @@ impl Prefix {
     const NONE: Prefix = Prefix {
         parts: [""; 3],
         len: 0,
-        bytes: 0,
+        letters: 0,
         article: false,
         future: false,
     };
 
-    fn push(mut self, part: &'static str, bytes: usize) -> Self {
+    fn push(mut self, part: &'static str, letters: usize) -> Self {
         if self.len < 3 {
             self.parts[self.len] = part;
             self.len += 1;
         }
-        self.bytes += bytes;
-        self.article |= part == "ال";
-        self.future |= part == "س";
+        self.letters += letters;
         self
+    }
+
+    fn push_article(self, letters: usize) -> Self {
+        let mut p = self.push("ال", letters);
+        p.article = true;
+        p
     }
 }
 
-/// Every prefix reading of `key`, the empty one included.
-fn prefix_readings(key: &str) -> Vec<Prefix> {
-    let mut out = Vec::with_capacity(8);
-    for conj in [None, Some("و"), Some("ف")] {
-        let base = match conj {
-            None => Prefix::NONE,
-            Some(c) if key.starts_with(c) => Prefix::NONE.push(c, c.len()),
-            Some(_) => continue,
+/// The letters of a key with their byte offsets.
+struct Letters {
+    chars: [char; MAX_LETTERS],
+    /// Byte offsets (a key of at most 32 letters is at most 128 bytes long).
+    bytes: [u8; MAX_LETTERS],
+    len: usize,
+    key_len: usize,
+}
+
+impl Letters {
+    fn new(key: &str) -> Option<Letters> {
+        let mut l = Letters {
+            chars: ['\0'; MAX_LETTERS],
+            bytes: [0; MAX_LETTERS],
+            len: 0,
+            key_len: key.len(),
         };
-        let rest = &key[base.bytes..];
-        out.push(base);
-        if rest.starts_with("ال") {
-            out.push(base.push("ال", "ال".len()));
-        }
-        if rest.starts_with("لل") {
-            out.push(base.push("ل", "ل".len()).push("ال", "ل".len()));
-        }
-        for prep in ["ب", "ل", "ك", "س"] {
-            if let Some(after) = rest.strip_prefix(prep) {
-                let p = base.push(prep, prep.len());
-                out.push(p);
-                if prep != "س" && prep != "ل" && after.starts_with("ال") {
-                    out.push(p.push("ال", "ال".len()));
-                }
+        for (b, c) in key.char_indices() {
+            if l.len == MAX_LETTERS {
+                return None;
             }
+            l.chars[l.len] = c;
+            l.bytes[l.len] = u8::try_from(b).ok()?;
+            l.len += 1;
+        }
+        Some(l)
+    }
+
+    fn at(&self, i: usize) -> char {
+        if i < self.len { self.chars[i] } else { '\0' }
+    }
+
+    fn article_at(&self, i: usize) -> bool {
+        self.at(i) == 'ا' && self.at(i + 1) == 'ل'
+    }
+
+    fn ends_with(&self, suffix: &[char]) -> bool {
+        // Compared letter by letter: a slice comparison would call memcmp for two or three letters.
+        self.len >= suffix.len()
+            && suffix
+                .iter()
+                .rev()
+                .zip(self.chars[..self.len].iter().rev())
+                .all(|(a, b)| a == b)
+    }
+
+    /// Byte offset of letter `i` (the key length past the end).
+    fn byte(&self, i: usize) -> usize {
+        if i < self.len {
+            usize::from(self.bytes[i])
+        } else {
+            self.key_len
         }
     }
-    out
+}
+
+/// Every prefix reading of the key, the empty one included, written into `out`; returns how many.
+fn prefix_readings(l: &Letters, out: &mut [Prefix; MAX_READINGS]) -> usize {
+    let mut n = 0;
+    let mut push = |p: Prefix| {
+        if n < MAX_READINGS {
+            out[n] = p;
+            n += 1;
+        }
+    };
+    for conj in [None, Some(('و', "و")), Some(('ف', "ف"))] {
+        let base = match conj {
+            None => Prefix::NONE,
+            Some((c, key)) if l.at(0) == c => Prefix::NONE.push(key, 1),
+            Some(_) => continue,
+        };
+        let r = base.letters;
+        push(base);
+        if l.article_at(r) {
+            push(base.push_article(2));
+        }
+        let (prep, c) = match l.at(r) {
+            'ب' => ("ب", 'ب'),
+            'ل' => ("ل", 'ل'),
+            'ك' => ("ك", 'ك'),
+            'س' => ("س", 'س'),
+            _ => continue,
+        };
+        let mut p = base.push(prep, 1);
+        p.future = c == 'س';
+        push(p);
+        match c {
+            // ل + ال is written لل.
+            'ل' if l.at(r + 1) == 'ل' => push(p.push_article(1)),
+            'ب' | 'ك' if l.article_at(r + 1) => push(p.push_article(2)),
+            _ => {}
+        }
+    }
+    n
+}
+
+/// A valid split: stem letters, number of clitics, reading and suffix indices, stem letter range.
+#[derive(Debug, Clone, Copy, Default)]
+struct Split {
+    stem_letters: u8,
+    pieces: u8,
+    reading: u8,
+    /// Index into [`SUFFIXES`] plus one; 0 for none.
+    suffix: u8,
+    first: u8,
+    end: u8,
 }
 
 /// Candidate analyses of an Arabic word key, longest stem first; `last` is the last letter of the
 /// surface form (a final ة or ى is not a pronoun suffix even though the key folds it to ه or ي).
 pub(crate) fn analyze_clitics(key: &str, last: Option<char>) -> Vec<Clitics> {
-    let letters = key.chars().count();
-    if letters < 3 {
+    let Some(l) = Letters::new(key) else {
+        return Vec::new();
+    };
+    if l.len < 3 {
         return Vec::new();
     }
-    let mut found: Vec<(usize, usize, Clitics)> = Vec::new();
-    for p in prefix_readings(key) {
-        for suffix in std::iter::once(None).chain(SUFFIXES.iter().copied().map(Some)) {
-            if p.len == 0 && suffix.is_none() {
+    let mut readings = [Prefix::NONE; MAX_READINGS];
+    let n = prefix_readings(&l, &mut readings);
+    // The suffixes the key ends with, and the reading without any suffix.
+    let mut suffixes = [None; SUFFIXES.len() + 1];
+    let mut n_suffixes = 1;
+    for (i, (_, letters)) in SUFFIXES.iter().enumerate() {
+        if l.ends_with(letters) {
+            suffixes[n_suffixes] = Some(i);
+            n_suffixes += 1;
+        }
+    }
+    let mut splits = [Split::default(); MAX_SPLITS];
+    let mut count = 0;
+    for (ri, p) in readings[..n].iter().enumerate() {
+        for &si in &suffixes[..n_suffixes] {
+            if p.len == 0 && si.is_none() {
                 continue;
             }
-            if let Some(c) = analysis(key, p, suffix, last) {
-                let stem_letters = c.stem.chars().count();
-                let pieces = p.len + usize::from(suffix.is_some());
-                found.push((stem_letters, pieces, c));
+            if let Some(split) = split(&l, p, ri, si, last).filter(|_| count < MAX_SPLITS) {
+                splits[count] = split;
+                count += 1;
             }
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut out: Vec<Clitics> = Vec::with_capacity(found.len().min(MAX_ANALYSES));
-    for (_, _, c) in found {
-        if out.len() < MAX_ANALYSES && c.stem != key && !out.iter().any(|o| o.stem == c.stem) {
-            out.push(c);
+    let splits = &mut splits[..count];
+    splits.sort_unstable_by_key(|s| (std::cmp::Reverse(s.stem_letters), s.pieces, s.reading, s.suffix));
+    let mut out: Vec<Clitics> = Vec::with_capacity(count.min(MAX_ANALYSES));
+    for s in splits.iter() {
+        let range = l.byte(s.first.into())..l.byte(s.end.into());
+        if out.len() == MAX_ANALYSES {
+            break;
         }
+        if out.iter().any(|o| o.key_range == range) {
+            continue;
+        }
+        let p = &readings[usize::from(s.reading)];
+        out.push(Clitics {
+            prefixes: p.parts[..p.len].to_vec(),
+            suffix: usize::from(s.suffix).checked_sub(1).map(|i| SUFFIXES[i].0),
+            stem: key[range.clone()].to_owned(),
+            key_range: range,
+        });
     }
     out
 }
 
-fn analysis(key: &str, p: Prefix, suffix: Option<&'static str>, last: Option<char>) -> Option<Clitics> {
-    if let Some(s) = suffix {
-        let surface_letter = match s {
-            "ه" => matches!(last, Some('ة' | 'ۀ' | 'ۃ')),
-            "ي" => matches!(last, Some('ى' | 'ئ')),
-            _ => false,
-        };
-        if !key.ends_with(s) || p.article || surface_letter {
-            return None;
+/// The split left by prefix reading `p` and suffix `si` (one the key ends with), when allowed.
+fn split(l: &Letters, p: &Prefix, reading: usize, si: Option<usize>, last: Option<char>) -> Option<Split> {
+    let suffix_letters = match si {
+        None => 0,
+        Some(i) => {
+            let letters = SUFFIXES[i].1;
+            let surface_letter = match letters {
+                ['ه'] => matches!(last, Some('ة' | 'ۀ' | 'ۃ')),
+                ['ي'] => matches!(last, Some('ى' | 'ئ')),
+                _ => false,
+            };
+            if p.article || surface_letter {
+                return None;
+            }
+            letters.len()
         }
-    }
-    let end = key.len() - suffix.map_or(0, str::len);
-    if end < p.bytes {
-        return None;
-    }
-    let stem = &key[p.bytes..end];
+    };
+    let first = p.letters;
+    let end = l.len.checked_sub(suffix_letters)?;
+    let stem_letters = end.checked_sub(first)?;
     let min = if p.article { 3 } else { 2 };
-    if stem.chars().count() < min || stem == "ال" || (p.future && suffix.is_none() && !starts_imperfect(stem))
-    {
-        return None;
-    }
-    Some(Clitics {
-        prefixes: p.parts[..p.len].to_vec(),
-        suffix,
-        stem: stem.to_owned(),
-        key_range: p.bytes..end,
+    let bare_article = stem_letters == 2 && l.article_at(first);
+    let future_ok = !p.future || si.is_some() || matches!(l.at(first), 'ي' | 'ت' | 'ن' | 'ا');
+    // Every count here is at most MAX_LETTERS (32), so the narrowing cannot lose anything.
+    let small = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+    (stem_letters >= min && !bare_article && future_ok).then_some(Split {
+        stem_letters: small(stem_letters),
+        pieces: small(p.len + usize::from(si.is_some())),
+        reading: small(reading),
+        suffix: si.map_or(0, |i| small(i + 1)),
+        first: small(first),
+        end: small(end),
     })
-}
-
-/// The future particle س only comes before an imperfect verb (يفعل تفعل نفعل افعل).
-fn starts_imperfect(stem: &str) -> bool {
-    stem.starts_with(['ي', 'ت', 'ن', 'ا'])
 }
 
 #[cfg(test)]

@@ -217,6 +217,11 @@ fn fold_base(c: char, emit: &mut impl FnMut(char)) {
     if is_arabic_mark(c) || is_invisible(c) || is_latin_diacritic(c) {
         return;
     }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // The Arabic block has no case and no white space: fold or keep.
+        emit(fold_arabic(c).or_else(|| fold_punct(c)).unwrap_or(c));
+        return;
+    }
     if let Some(f) = fold_arabic(c).or_else(|| fold_punct(c)) {
         emit(f);
     } else if is_accented_latin(c) {

@@ -151,6 +151,19 @@ fn classify(c: char) -> Class {
             Class::Other
         };
     }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return if is_arabic_mark(c) {
+            Class::Mark
+        } else if matches!(c, '٠'..='٩' | '۰'..='۹') {
+            Class::Digit
+        } else if is_arabic_letter(c) {
+            Class::Letter(true)
+        } else if c == '\u{061C}' {
+            Class::Invisible
+        } else {
+            Class::Other
+        };
+    }
     if is_invisible(c) {
         Class::Invisible
     } else if c.is_whitespace() {
@@ -168,9 +181,17 @@ fn classify(c: char) -> Class {
 
 /// True for letters of the Arabic script (including presentation forms).
 pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
-        && c.is_alphabetic()
+    match c {
+        // The main block, without a Unicode table lookup.
+        '\u{0600}'..='\u{06FF}' => matches!(c,
+            '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}' | '\u{066F}'
+            | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}' | '\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}'),
+        '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08C9}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}' => c.is_alphabetic(),
+        _ => false,
+    }
 }
 
 /// Splits `text` into tokens.
