@@ -7,7 +7,19 @@
 //! beside them for slicing.
 //!
 //! Matching keys come from [`normalize_key`]: the same function is used when lexicons and the
-//! gazetteer are built and when text is matched against them.
+//! gazetteer are built and when text is matched against them. [`KeyedText`] keeps, for every key byte,
+//! the original character it came from.
+//!
+//! The stages, each in its own module:
+//! - [`lang`]: language id (script gate, then `whatlang`; figures in `LANGID.md`);
+//! - [`normalize`]: key folding (presentation forms, tashkeel, alef/yeh/teh marbuta, digits, invisible
+//!   marks, case, white space);
+//! - [`token`]: word / number / punctuation tokens, with candidate clitic analyses of Arabic words
+//!   ([`Token::keys`]: the whole key first, then each stem) and [`Token::joined_next`] for glued tokens;
+//! - [`sentence`]: sentences at terminal marks and line breaks, not after abbreviations or inside quotes;
+//! - [`number`]: numbers in digits and in Arabic and English words, with their qualifiers.
+//!
+//! The word lists (number words, qualifiers, abbreviations) are sorted TSV files in `data/`, compiled in.
 
 mod clitics;
 mod data;
@@ -23,7 +35,7 @@ pub use normalize::{KeyedText, fold_char, fold_into, normalize_key, normalize_te
 pub use number::{NumberMention, find_numbers};
 pub use offsets::CharIndex;
 pub use sentence::{Sentence, split_sentences};
-pub use token::{Clitics, Token, TokenKind, is_word_hyphen, tokenize};
+pub use token::{Clitics, Token, TokenKind, is_arabic_letter, is_word_hyphen, tokenize};
 
 /// A document read by the text layer.
 #[derive(Debug, Clone)]

@@ -94,7 +94,26 @@ struct Word {
     english: bool,
 }
 
-static WORDS: LazyLock<HashMap<String, Word>> = LazyLock::new(|| {
+/// A small, fast hash for the short keys of the number-word table (looked up for every word of a
+/// text; the table is fixed, so flooding resistance is not needed).
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type KeyMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+static WORDS: LazyLock<KeyMap<Word>> = LazyLock::new(|| {
     crate::data::rows(include_str!("../data/number-words.tsv"))
         .filter_map(|r| {
             let value = r.get(1)?.parse().ok()?;

@@ -12,7 +12,8 @@ pub struct CharIndex {
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut starts: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        let mut starts: Vec<u32> = Vec::with_capacity(text.chars().count() + 1);
+        starts.extend(text.char_indices().map(|(b, _)| b as u32));
         starts.push(text.len() as u32);
         CharIndex { starts }
     }
