@@ -1,0 +1,117 @@
+//! Sentence features: hashed character n-grams (2–5, within padded words) and word uni- and bigrams of
+//! the normalised key ([`marsad_text::normalize_key`]).
+//!
+//! Every feature is a string hashed with 64-bit FNV-1a (a namespace byte first, so a word and a
+//! character n-gram with the same letters land in different buckets) and folded into `2^bits` buckets.
+//! Counts are square-rooted and the vector is scaled to unit length, so long and short sentences weigh
+//! alike.
+
+use marsad_text::normalize_key;
+
+/// A sparse feature vector: sorted, distinct bucket indices with their values.
+pub type SparseVec = Vec<(u32, f32)>;
+
+/// Smallest and largest character n-gram lengths.
+const CHAR_NGRAMS: std::ops::RangeInclusive<usize> = 2..=5;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// 64-bit FNV-1a over a namespace byte and then `parts` (each followed by a separator byte).
+fn fnv1a(namespace: u8, parts: &[&str]) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    };
+    eat(namespace);
+    for part in parts {
+        part.bytes().for_each(&mut eat);
+        eat(0xff);
+    }
+    h
+}
+
+/// Splits a key into words: runs of letters and digits (punctuation and spaces separate).
+fn words(key: &str) -> Vec<&str> {
+    key.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The feature vector of `text` over `2^bits` buckets (`bits` in 1..=31).
+pub fn featurize(text: &str, bits: u8) -> SparseVec {
+    let key = normalize_key(text);
+    let words = words(&key);
+    let mask = (1u64 << bits.clamp(1, 31)) - 1;
+    // Bucket indices fit u32 because `bits` is at most 31.
+    let bucket = |h: u64| (h & mask) as u32;
+    let mut raw: Vec<u32> = Vec::with_capacity(words.len() * 24);
+    let mut padded: Vec<char> = Vec::new();
+    let mut buf = String::new();
+    for (i, w) in words.iter().enumerate() {
+        raw.push(bucket(fnv1a(b'w', &[w])));
+        if let Some(next) = words.get(i + 1) {
+            raw.push(bucket(fnv1a(b'b', &[w, next])));
+        }
+        padded.clear();
+        padded.push('<');
+        padded.extend(w.chars());
+        padded.push('>');
+        for n in CHAR_NGRAMS {
+            for gram in padded.windows(n) {
+                buf.clear();
+                buf.extend(gram);
+                raw.push(bucket(fnv1a(b'c', &[&buf])));
+            }
+        }
+    }
+    finish(raw)
+}
+
+/// Counts bucket hits, square-roots the counts and scales the vector to unit length.
+fn finish(mut raw: Vec<u32>) -> SparseVec {
+    raw.sort_unstable();
+    let mut out: SparseVec = Vec::with_capacity(raw.len());
+    for idx in raw {
+        match out.last_mut() {
+            Some((last, count)) if *last == idx => *count += 1.0,
+            _ => out.push((idx, 1.0)),
+        }
+    }
+    let mut norm = 0.0f32;
+    for (_, v) in &mut out {
+        *v = v.sqrt();
+        norm += *v * *v;
+    }
+    if norm > 0.0 {
+        let inv = norm.sqrt().recip();
+        out.iter_mut().for_each(|(_, v)| *v *= inv);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_is_sorted_distinct_and_unit_length() {
+        let v = featurize("قُتل ثلاثة أشخاص في هجوم على قرية، والهجوم وقع أمس.", 18);
+        assert!(!v.is_empty());
+        assert!(v.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(v.iter().all(|&(i, _)| i < (1 << 18)));
+        let norm: f32 = v.iter().map(|(_, x)| x * x).sum();
+        assert!((norm - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn normalisation_makes_spelling_variants_equal() {
+        assert_eq!(featurize("أطلق النار", 18), featurize("اطلق  النار", 18));
+    }
+
+    #[test]
+    fn empty_text_has_no_features() {
+        assert!(featurize(" ،. ", 18).is_empty());
+    }
+}
