@@ -224,12 +224,6 @@ fn fold_base(c: char, emit: &mut impl FnMut(char)) {
     }
     if let Some(f) = fold_arabic(c).or_else(|| fold_punct(c)) {
         emit(f);
-    } else if is_accented_latin(c) {
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !is_latin_diacritic(d) {
-                lower(d, emit);
-            }
-        });
     } else if c.is_whitespace() {
         emit(' ');
     } else {
@@ -237,10 +231,20 @@ fn fold_base(c: char, emit: &mut impl FnMut(char)) {
     }
 }
 
-/// Lower-cases `c`, dropping combining diacritics the lower-casing may add (İ → i̇ → i).
-fn lower(c: char, emit: &mut impl FnMut(char)) {
+/// Lower-cases `c` and strips Latin diacritics, including those the lower-casing brings (İ → i̇ → i,
+/// Å (angstrom sign) → å → a).
+fn lower(c: char, emit: &mut dyn FnMut(char)) {
     for l in c.to_lowercase() {
-        if !is_latin_diacritic(l) {
+        if is_accented_latin(l) {
+            unicode_normalization::char::decompose_canonical(l, |d| {
+                if !is_latin_diacritic(d) {
+                    // The base letter of a canonical decomposition is never itself decomposable.
+                    for x in d.to_lowercase() {
+                        emit(x);
+                    }
+                }
+            });
+        } else if !is_latin_diacritic(l) {
             emit(l);
         }
     }
@@ -342,6 +346,7 @@ mod tests {
             "yerevan erevan erevan"
         );
         assert_eq!(normalize_key("İstanbul"), "istanbul");
+        assert_eq!(normalize_key("\u{212B}ÅÉ"), "aae");
         assert_eq!(normalize_key(""), "");
         assert_eq!(normalize_key(" \u{200B} "), "");
     }
