@@ -1,0 +1,348 @@
+//! Resolving candidate mentions in context: gates against common words, scoring by match quality,
+//! country context, population, feature and place-type agreement, then co-mentioned places pulling
+//! each other together (a list of villages is one cluster; "على بحيرة سيفان" anchors its sentence).
+
+use crate::format::{FLAG_CURATED, FLAG_PRIMARY, KIND_ADMIN1, KIND_COUNTRY, Record};
+use crate::matcher::{MatchKind, Mention, Trigger, TypeKind};
+use crate::{Gazetteer, GeoContext, PlaceMatch};
+use marsad_model::Place;
+use marsad_text::Analysis;
+use std::collections::HashMap;
+
+/// Population above which an exact name is accepted without a trigger.
+const BIG_TOWN: u32 = 100_000;
+/// Candidates kept per mention.
+const MAX_CANDS: usize = 400;
+
+struct Scored {
+    m: Mention,
+    cands: Vec<Cand>,
+    top: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Cand {
+    idx: u32,
+    rec: Record,
+    base: f32,
+    cluster: f32,
+}
+
+impl Cand {
+    fn score(&self) -> f32 {
+        self.base + self.cluster
+    }
+}
+
+/// Resolves `mentions`; with `explain`, returns each match's scored candidates too.
+pub fn resolve(
+    g: &Gazetteer,
+    a: &Analysis<'_>,
+    ctx: &GeoContext,
+    mentions: Vec<Mention>,
+    explain: bool,
+) -> Vec<(PlaceMatch, Vec<(Place, f32)>)> {
+    let context = effective_context(g, ctx, &mentions);
+    let mut scored: Vec<Scored> = mentions
+        .into_iter()
+        .map(|m| {
+            let skeleton = m.kind == MatchKind::Skeleton;
+            let cands = m
+                .cands
+                .iter()
+                .filter_map(|&(idx, flags)| {
+                    let rec = g.index.record(idx)?;
+                    let iso = g.index.str_at(rec.country, 3);
+                    // A skeleton only proposes foreign places in countries the story is about.
+                    let usable = !skeleton
+                        || (context.get(iso).is_some_and(|w| *w >= 0.5)
+                            && !g.rules.arabic_countries.contains(iso));
+                    usable.then(|| Cand {
+                        idx,
+                        rec,
+                        base: base_score(&m, &rec, flags, iso, &context),
+                        cluster: 0.0,
+                    })
+                })
+                .take(MAX_CANDS)
+                .collect();
+            let mut s = Scored { m, cands, top: 0 };
+            s.top = argmax(&s.cands);
+            s
+        })
+        .collect();
+    let mut accepted: Vec<bool> = (0..scored.len()).map(|i| gate(g, &scored, i, &context)).collect();
+    for _ in 0..2 {
+        cluster(a, &mut scored, &accepted);
+        accepted = (0..scored.len()).map(|i| gate(g, &scored, i, &context)).collect();
+    }
+    scored
+        .iter()
+        .zip(accepted)
+        .filter(|(s, ok)| *ok && !s.cands.is_empty())
+        .map(|(s, _)| output(g, a, s, explain))
+        .collect()
+}
+
+/// The caller's countries plus countries named in the text (weight 0.5), normalised to max 1.
+fn effective_context(g: &Gazetteer, ctx: &GeoContext, mentions: &[Mention]) -> HashMap<String, f32> {
+    let mut out: HashMap<String, f32> = HashMap::new();
+    for (iso, w) in &ctx.countries {
+        let e = out.entry(iso.to_ascii_uppercase()).or_insert(0.0);
+        *e = e.max(*w);
+    }
+    for m in mentions.iter().filter(|m| m.kind == MatchKind::Exact) {
+        for &(idx, _) in &m.cands {
+            if let Some(r) = g.index.record(idx).filter(|r| r.kind == KIND_COUNTRY) {
+                let e = out.entry(g.index.str_at(r.country, 3).to_string()).or_insert(0.0);
+                *e = e.max(0.5);
+            }
+        }
+    }
+    // Places that can only be in one country vote for it ("عدن" and "أبين" say Yemen).
+    for m in mentions.iter().filter(|m| m.kind == MatchKind::Exact && !m.stop) {
+        let mut countries = m
+            .cands
+            .iter()
+            .filter_map(|&(idx, _)| g.index.record(idx).map(|r| r.country));
+        let Some(first) = countries.next() else { continue };
+        if countries.all(|c| c == first) {
+            let e = out.entry(g.index.str_at(first, 3).to_string()).or_insert(0.0);
+            *e = e.max(0.3);
+        }
+    }
+    let max = out.values().copied().fold(0.0f32, f32::max);
+    if max > 0.0 {
+        out.values_mut().for_each(|w| *w /= max);
+    }
+    out
+}
+
+fn base_score(m: &Mention, r: &Record, flags: u32, iso: &str, ctx: &HashMap<String, f32>) -> f32 {
+    let mut s = match m.kind {
+        MatchKind::Exact => 1.0,
+        MatchKind::ArticleStripped => 0.8,
+        MatchKind::Skeleton => 0.5,
+    };
+    if flags & FLAG_CURATED != 0 {
+        s += 0.4;
+    }
+    if flags & FLAG_PRIMARY != 0 {
+        s += 0.2;
+    }
+    match ctx.get(iso) {
+        Some(w) => s += 1.2 * w,
+        None if !ctx.is_empty() => s -= 0.4,
+        None => {}
+    }
+    s += 0.12 * (r.population as f32 + 1.0).log10();
+    s += match (r.kind, m.trigger) {
+        (KIND_COUNTRY, _) => 0.6,
+        (KIND_ADMIN1, Trigger::Type(TypeKind::Admin)) => 0.9,
+        (KIND_ADMIN1, _) => -0.2,
+        (_, Trigger::Type(TypeKind::Town)) if r.precision == 1 => 0.4,
+        (_, Trigger::Type(TypeKind::Admin)) if r.precision == 2 => 0.5,
+        _ => 0.0,
+    };
+    if crate::format::FEATURES.get(r.feature as usize) == Some(&"PPLC") {
+        s += 0.4;
+    }
+    s
+}
+
+fn argmax(c: &[Cand]) -> usize {
+    let mut best = 0;
+    for (i, x) in c.iter().enumerate() {
+        if x.score() > c[best].score() {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Whether a mention is accepted as a place (see `docs/GEO.md`, "Gates").
+fn gate(g: &Gazetteer, s: &[Scored], i: usize, ctx: &HashMap<String, f32>) -> bool {
+    let m = &s[i].m;
+    let Some(top) = s[i].cands.get(s[i].top) else {
+        return false;
+    };
+    let typed = matches!(m.trigger, Trigger::Type(_));
+    if m.stop && !typed {
+        return false;
+    }
+    let flags = m.cands.iter().find(|c| c.0 == top.idx).map_or(0, |c| c.1);
+    let curated = flags & FLAG_CURATED != 0;
+    let is_country = top.rec.kind == KIND_COUNTRY;
+    let nisba =
+        m.key.ends_with("يه") || m.key.ends_with('ي') || m.key.ends_with("يين") || m.key.ends_with("يون");
+    if is_country && m.key.ends_with("يه") && !matches!(m.trigger, Trigger::Prep) && follows_noun(g, m) {
+        return false; // "قرى أرمينية": an adjective, not the country
+    }
+    if m.kind == MatchKind::ArticleStripped && (nisba || is_country) {
+        return false; // "الأرمينية", "السورية"
+    }
+    let short = m.key.chars().filter(|c| !c.is_whitespace()).count() <= 2;
+    if m.key == "ال" || (short && !(typed && (curated || top.rec.kind == KIND_ADMIN1))) {
+        return false;
+    }
+    let iso = g.index.str_at(top.rec.country, 3);
+    let weight = ctx.get(iso).copied().unwrap_or(0.0);
+    let in_ctx = weight > 0.0;
+    let listed = m
+        .list_prev
+        .is_some_and(|p| s.get(p).is_some_and(|p| p.cands.get(p.top).is_some()))
+        || s.iter().any(|o| o.m.list_prev == Some(i));
+    let triggered = m.trigger != Trigger::None;
+    match m.kind {
+        MatchKind::Skeleton => {
+            let strong = crate::skeleton::consonants(&crate::skeleton::skeleton(&m.key)) >= 3;
+            let foreign = !g.rules.arabic_countries.contains(iso);
+            strong && foreign && weight >= 0.5 && (triggered || listed) && !m.stop
+        }
+        _ if curated || is_country => true,
+        _ => {
+            triggered
+                || listed
+                || in_ctx
+                || top.rec.population >= BIG_TOWN
+                || top.rec.kind == KIND_ADMIN1 && typed
+        }
+    }
+}
+
+/// True when the token before the mention is an ordinary word (not a trigger, not punctuation).
+fn follows_noun(_g: &Gazetteer, m: &Mention) -> bool {
+    m.trigger == Trigger::None || matches!(m.trigger, Trigger::Type(_))
+}
+
+/// Proximity bonus: candidates near the current choices of other accepted mentions score higher,
+/// most of all within the same sentence or list.
+fn cluster(a: &Analysis<'_>, s: &mut [Scored], accepted: &[bool]) {
+    let tops: Vec<Option<(f32, f32, usize, u8)>> = s
+        .iter()
+        .zip(accepted)
+        .map(|(x, ok)| {
+            let c = x.cands.get(x.top).filter(|_| *ok)?;
+            Some((
+                c.rec.lat,
+                c.rec.lon,
+                sentence_of(a, x.m.tokens.start),
+                c.rec.precision,
+            ))
+        })
+        .collect();
+    for i in 0..s.len() {
+        let sent = sentence_of(a, s[i].m.tokens.start);
+        for c in s[i].cands.iter_mut() {
+            let mut bonus: f32 = 0.0;
+            for (j, t) in tops.iter().enumerate() {
+                let Some((lat, lon, tsent, prec)) = *t else {
+                    continue;
+                };
+                if j == i || prec >= 4 {
+                    continue; // countries say nothing about distance
+                }
+                let d = km(c.rec.lat, c.rec.lon, lat, lon);
+                let near = if d < 40.0 {
+                    1.0
+                } else if d < 120.0 {
+                    0.5
+                } else {
+                    0.0
+                };
+                let w = if tsent == sent { 0.8 } else { 0.3 };
+                bonus = bonus.max(near * w);
+            }
+            c.cluster = bonus;
+        }
+        s[i].top = argmax(&s[i].cands);
+    }
+}
+
+fn sentence_of(a: &Analysis<'_>, token: usize) -> usize {
+    a.sentences
+        .iter()
+        .position(|s| s.tokens.contains(&token))
+        .unwrap_or(usize::MAX)
+}
+
+/// Great-circle distance in km.
+pub fn km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+fn output(g: &Gazetteer, a: &Analysis<'_>, s: &Scored, explain: bool) -> (PlaceMatch, Vec<(Place, f32)>) {
+    let top = &s.cands[s.top];
+    let second = s
+        .cands
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            *i != s.top && (c.rec.lat - top.rec.lat).abs() + (c.rec.lon - top.rec.lon).abs() > 0.2
+        })
+        .map(|(_, c)| c.score())
+        .fold(f32::MIN, f32::max);
+    let margin = if second == f32::MIN {
+        1.5
+    } else {
+        top.score() - second
+    };
+    let base = match s.m.kind {
+        MatchKind::Exact => 0.9,
+        MatchKind::ArticleStripped => 0.75,
+        MatchKind::Skeleton => 0.6,
+    };
+    let confidence = base * (0.5 + 0.5 * (margin / 1.5).clamp(0.0, 1.0));
+    let mut place = g.place(top.idx);
+    place.text = a.text[s.m.bytes.clone()].to_string();
+    place.span = Some(a.index.span(s.m.bytes.clone()));
+    place.confidence = Some((confidence * 100.0).round() / 100.0);
+    let why = format!(
+        "{:?} match of {:?}, trigger {:?}{}, {} candidates, score {:.2} (cluster {:.2}), margin {:.2}",
+        s.m.kind,
+        s.m.key,
+        s.m.trigger,
+        if s.m.list_prev.is_some() {
+            ", in a list"
+        } else {
+            ""
+        },
+        s.cands.len(),
+        top.score(),
+        top.cluster,
+        margin
+    );
+    let mut explained = Vec::new();
+    if explain {
+        let mut order: Vec<&Cand> = s.cands.iter().collect();
+        order.sort_by(|x, y| y.score().total_cmp(&x.score()));
+        explained = order
+            .into_iter()
+            .take(8)
+            .map(|c| (g.place(c.idx), c.score()))
+            .collect();
+    }
+    let m = PlaceMatch {
+        bytes: s.m.bytes.clone(),
+        place,
+        candidates: s.cands.len(),
+        why,
+    };
+    (m, explained)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::km;
+
+    #[test]
+    fn distances_are_plausible() {
+        let d = km(40.14, 45.30, 40.317, 45.35);
+        assert!((15.0..25.0).contains(&d), "{d}");
+        assert!(km(0.0, 0.0, 0.0, 0.0) < 1e-3);
+    }
+}
