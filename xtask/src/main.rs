@@ -1,5 +1,7 @@
 //! `cargo run -p xtask -- <task>`: Marsad's build tasks.
 
+mod gazetteer;
+
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -13,11 +15,14 @@ struct Cli {
 enum Task {
     /// Print the tasks this xtask knows.
     List,
+    /// Build `data/geo/gazetteer.idx` from the sources in `data/geo/` and `data/gazetteer-extra.tsv`.
+    BuildGazetteer(gazetteer::Args),
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().task {
         Task::List => println!("list"),
+        Task::BuildGazetteer(args) => gazetteer::run(args)?,
     }
     Ok(())
 }
