@@ -1,6 +1,7 @@
 //! `cargo run -p xtask -- <task>`: Marsad's build tasks.
 
 mod gazetteer;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -17,12 +18,15 @@ enum Task {
     List,
     /// Build `data/geo/gazetteer.idx` from the sources in `data/geo/` and `data/gazetteer-extra.tsv`.
     BuildGazetteer(gazetteer::Args),
+    /// Train the sentence classifiers (`data/models/detect-*.bin`) and write `docs/CLASSIFIER.md`.
+    TrainClassifier(train::Args),
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().task {
         Task::List => println!("list"),
         Task::BuildGazetteer(args) => gazetteer::run(args)?,
+        Task::TrainClassifier(args) => train::run(args)?,
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! Counts are square-rooted and the vector is scaled to unit length, so long and short sentences weigh
 //! alike.
 
-use marsad_text::normalize_key;
+use marsad_text::{CharIndex, TokenKind, normalize_key, tokenize};
 
 /// A sparse feature vector: sorted, distinct bucket indices with their values.
 pub type SparseVec = Vec<(u32, f32)>;
@@ -66,7 +66,29 @@ pub fn featurize(text: &str, bits: u8) -> SparseVec {
             }
         }
     }
+    stems(&key, &mut |h| raw.push(bucket(h)));
     finish(raw)
+}
+
+/// Stem features: the first clitic analysis of each Arabic word (و، ف، ب، ل، ال and pronoun suffixes
+/// removed), so "وبالهجوم" and "هجومهم" share "هجوم"; and stem bigrams.
+fn stems(key: &str, push: &mut impl FnMut(u64)) {
+    let index = CharIndex::new(key);
+    let mut prev: Option<String> = None;
+    for token in tokenize(key, &index) {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let stem = token
+            .analyses
+            .first()
+            .map_or_else(|| token.key.clone(), |a| a.stem.clone());
+        push(fnv1a(b's', &[&stem]));
+        if let Some(p) = &prev {
+            push(fnv1a(b't', &[p, &stem]));
+        }
+        prev = Some(stem);
+    }
 }
 
 /// Counts bucket hits, square-roots the counts and scales the vector to unit length.

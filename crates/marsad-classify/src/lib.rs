@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn shipped_models_parse() {
-        for (bytes, category) in [(ASSAULT_BYTES, Category::Assault), (PROTEST_BYTES, Category::Protest)] {
+        for (bytes, category) in [
+            (ASSAULT_BYTES, Category::Assault),
+            (PROTEST_BYTES, Category::Protest),
+        ] {
             let m = Model::from_bytes(bytes).expect("shipped model parses");
             assert_eq!(m.category, category);
             assert!((0.0..=1.0).contains(&m.threshold));
@@ -70,7 +73,13 @@ mod tests {
 
     #[test]
     fn scores_are_probabilities() {
-        for text in ["", "؟", "hello world", "تظاهر الآلاف في الساحة", &"هجوم ".repeat(500)] {
+        for text in [
+            "",
+            "؟",
+            "hello world",
+            "تظاهر الآلاف في الساحة",
+            &"هجوم ".repeat(500),
+        ] {
             for c in [Category::Assault, Category::Protest] {
                 let p = score(text, c).expect("model exists");
                 assert!((0.0..=1.0).contains(&p), "{text:?} {c}: {p}");
@@ -81,7 +90,8 @@ mod tests {
 
     #[test]
     fn clear_attack_scores_high_and_weather_low() {
-        let attack = "قتل سبعة جنود وأصيب عشرة آخرون عندما فجر انتحاري سيارة مفخخة عند حاجز للجيش شمال المدينة.";
+        let attack =
+            "قتل سبعة جنود وأصيب عشرة آخرون عندما فجر انتحاري سيارة مفخخة عند حاجز للجيش شمال المدينة.";
         let calm = "توقعت هيئة الأرصاد الجوية طقسا معتدلا مع أمطار خفيفة على المناطق الساحلية نهاية الأسبوع.";
         let (a, c) = (score(attack, Category::Assault), score(calm, Category::Assault));
         assert!(a.zip(c).is_some_and(|(a, c)| a > c), "{a:?} {c:?}");
@@ -91,7 +101,8 @@ mod tests {
 
     #[test]
     fn clear_protest_scores_high_and_business_low() {
-        let protest = "تظاهر آلاف المحتجين أمام مبنى البرلمان مطالبين باستقالة الحكومة ورفعوا لافتات منددة بالفساد.";
+        let protest =
+            "تظاهر آلاف المحتجين أمام مبنى البرلمان مطالبين باستقالة الحكومة ورفعوا لافتات منددة بالفساد.";
         let calm = "أعلنت الشركة عن ارتفاع أرباحها الفصلية بنسبة عشرة في المئة بفضل زيادة المبيعات.";
         assert_eq!(detect(protest, Category::Protest), Some(true));
         assert_eq!(detect(calm, Category::Protest), Some(false));

@@ -72,7 +72,10 @@ impl Model {
             .iter()
             .map(|&w| f32::from(quantise(w, scale)) * scale)
             .collect();
-        Model { weights, ..self.clone() }
+        Model {
+            weights,
+            ..self.clone()
+        }
     }
 
     /// Serialises the model (weights quantised; see the module docs).
@@ -138,7 +141,13 @@ impl Model {
         if r.pos != bytes.len() {
             return Err(ModelError::Invalid("trailing bytes".into()));
         }
-        Ok(Model { category, bits, threshold, bias, weights })
+        Ok(Model {
+            category,
+            bits,
+            threshold,
+            bias,
+            weights,
+        })
     }
 }
 
@@ -217,7 +226,13 @@ mod tests {
         weights[3] = 1.5;
         weights[700] = -0.25;
         weights[1023] = 0.01;
-        Model { category: Category::Protest, bits: 10, threshold: 0.4, bias: -1.0, weights }
+        Model {
+            category: Category::Protest,
+            bits: 10,
+            threshold: 0.4,
+            bias: -1.0,
+            weights,
+        }
     }
 
     #[test]

@@ -82,12 +82,7 @@ pub fn featurize_all(examples: &[Example], bits: u8) -> Vec<(SparseVec, bool)> {
 }
 
 /// Trains a model on featurised examples (`threshold` is stored as given).
-pub fn train(
-    data: &[(SparseVec, bool)],
-    category: Category,
-    config: &TrainConfig,
-    threshold: f32,
-) -> Model {
+pub fn train(data: &[(SparseVec, bool)], category: Category, config: &TrainConfig, threshold: f32) -> Model {
     let size = 1usize << config.bits.clamp(1, 31);
     let mut weights = vec![0.0f32; size];
     let mut grad_sq = vec![1e-6f32; size];
@@ -115,7 +110,13 @@ pub fn train(
             bias -= config.learning_rate * g / bias_sq.sqrt();
         }
     }
-    Model { category, bits: config.bits, threshold, bias, weights }
+    Model {
+        category,
+        bits: config.bits,
+        threshold,
+        bias,
+        weights,
+    }
 }
 
 /// Stratified fold of every example (0..k): positives and negatives are each shuffled with `seed` and
@@ -199,7 +200,14 @@ pub fn prf_at(scores: &[f32], labels: &[bool], threshold: f32) -> Prf {
     } else {
         0.0
     };
-    Prf { precision, recall, f1, tp, fp, fn_ }
+    Prf {
+        precision,
+        recall,
+        f1,
+        tp,
+        fp,
+        fn_,
+    }
 }
 
 /// The threshold (among midpoints of adjacent distinct scores) with the best F1, and that F1's figures.
@@ -234,13 +242,20 @@ mod tests {
             ("فاز الفريق بالمباراة النهائية للبطولة", false),
         ];
         rows.iter()
-            .map(|&(t, p)| Example { text: t.to_string(), positive: p })
+            .map(|&(t, p)| Example {
+                text: t.to_string(),
+                positive: p,
+            })
             .collect()
     }
 
     #[test]
     fn training_is_deterministic_and_learns_the_fixture() {
-        let config = TrainConfig { bits: 14, epochs: 20, ..TrainConfig::default() };
+        let config = TrainConfig {
+            bits: 14,
+            epochs: 20,
+            ..TrainConfig::default()
+        };
         let data = featurize_all(&fixture(), config.bits);
         let a = train(&data, Category::Assault, &config, 0.5);
         let b = train(&data, Category::Assault, &config, 0.5);
