@@ -78,7 +78,7 @@ function draw(map, layer, timeline) {
       m.on("click", () => openEvent(ev.id));
       m.addTo(layer);
       const el = m.getElement();
-      if (el) el.dataset.eventId = ev.id;
+      if (el) Object.assign(el.dataset, { eventId: ev.id, place: p.name || p.text });
       placed += 1;
     }
   }

@@ -172,6 +172,9 @@ pub struct EventDetail {
     pub claims: Vec<EventRecord>,
     /// The documents of the event and of its claims.
     pub documents: Vec<DocumentView>,
+    /// What the claims disagree on (`dead`, `injured`, `blame`, `status`); empty when uncontested.
+    #[serde(default)]
+    pub disputes: Vec<String>,
 }
 
 /// Counts for `/v1/stats`.
@@ -181,7 +184,9 @@ pub struct Stats {
     pub documents: usize,
     /// Events stored.
     pub events: usize,
-    /// Events in contested fused events.
+    /// Fused events (several reports of one real event).
+    pub fused: usize,
+    /// Of which contested.
     pub contested: usize,
     /// Events by PLOVER category.
     pub by_category: std::collections::BTreeMap<String, usize>,

@@ -2,10 +2,10 @@
 //! the `/v1` REST API, its OpenAPI document at `/openapi.json`, and the map page at `/`) and [`serve`]
 //! (binds an address and runs it until Ctrl-C).
 //!
-//! The handlers work against the [`Backend`] trait: [`MemoryBackend`] keeps everything in memory; a
-//! database store plugs in through one adapter implementing the trait. Extraction and store calls run
-//! on blocking threads. Errors answer `{"error": {"code", "message"}}` with the status of
-//! [`ApiError::status`]; internal causes are logged, never sent.
+//! The handlers work against the [`Backend`] trait: [`MemoryBackend`] keeps everything in memory;
+//! [`StoreBackend`] serves a `marsad-store` database (SQLite), fusing with `marsad-fuse` after writes.
+//! Extraction and store calls run on blocking threads. Errors answer `{"error": {"code", "message"}}`
+//! with the status of [`ApiError::status`]; internal causes are logged, never sent.
 
 mod api;
 mod assets;
@@ -15,12 +15,14 @@ mod error;
 mod geojson;
 pub mod memory;
 mod query;
+pub mod store_backend;
 
 pub use api::router;
 pub use backend::{Backend, BackendError, EventDetail, EventPage, EventQuery, EventRecord, IngestDoc, Stats};
 pub use docs::content_id;
 pub use error::ApiError;
 pub use memory::MemoryBackend;
+pub use store_backend::StoreBackend;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

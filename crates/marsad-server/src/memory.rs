@@ -111,6 +111,7 @@ impl Backend for MemoryBackend {
             })
             .collect();
         Ok(Some(EventDetail {
+            disputes: disputes(&claims),
             event: rec.clone(),
             claims,
             documents,
@@ -125,8 +126,11 @@ impl Backend for MemoryBackend {
             ..Stats::default()
         };
         let mut dates = BTreeSet::new();
+        let fused: BTreeSet<(&str, bool)> =
+            inner.events.iter().filter_map(|r| Some((r.fused_id.as_deref()?, r.contested))).collect();
+        st.fused = fused.len();
+        st.contested = fused.iter().filter(|f| f.1).count();
         for r in &inner.events {
-            st.contested += usize::from(r.contested);
             *st.by_category.entry(r.event.event.to_string()).or_default() += 1;
             let countries: BTreeSet<&str> = event_countries(&r.event).collect();
             for c in countries {
@@ -154,6 +158,20 @@ pub fn document_view(doc_id: &str, input: &InputDoc, lang: Option<String>) -> Do
         lang: lang.or_else(|| input.lang.clone()),
         text: input.text.clone(),
     }
+}
+
+/// What the claims of one fused event disagree on.
+fn disputes(claims: &[EventRecord]) -> Vec<String> {
+    let Some(first) = claims.first() else { return Vec::new() };
+    let mut out = Vec::new();
+    if claims.iter().any(|c| c.event.dead != first.event.dead) {
+        out.push("dead".to_string());
+    }
+    let claimant = |c: &EventRecord| c.event.claim_by.as_ref().and_then(|e| e.country.clone());
+    if claims.iter().any(|c| claimant(c) != claimant(first)) {
+        out.push("blame".to_string());
+    }
+    out
 }
 
 /// The key under which the stand-in fusion links events.
@@ -259,7 +277,8 @@ mod tests {
         assert!(detail.event.contested);
         assert_eq!(detail.claims.len(), 2);
         assert_eq!(detail.documents.len(), 1);
-        assert_eq!(b.stats().expect("stats").contested, 2);
+        assert_eq!(b.stats().expect("stats").contested, 1);
+        assert_eq!(detail.disputes, ["blame"]);
         assert!(b.event("nope").expect("event").is_none());
     }
 }

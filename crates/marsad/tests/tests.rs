@@ -1,3 +1,4 @@
 //! End-to-end tests: they run the `marsad` binary.
 
 mod cli;
+mod web;

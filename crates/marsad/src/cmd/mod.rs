@@ -1,6 +1,7 @@
 //! Subcommands, one module each.
 
 pub mod extract;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,6 +19,8 @@ pub struct Cli {
 enum Command {
     /// Extract events from files, directories or standard input and print Marsad JSONL.
     Extract(extract::Args),
+    /// Serve the REST API (OpenAPI at /openapi.json) and the web map over a database.
+    Serve(serve::Args),
 }
 
 /// Runs the parsed command line. The exit code is 0 on success, 1 when some documents failed (the
@@ -25,5 +28,6 @@ enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
