@@ -284,7 +284,11 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                 }
             }
         }
-        if best.is_none() && !latin {
+        // Skeletons are tried only where a place is expected: after a trigger word or inside a list
+        // of places; elsewhere nearly every Arabic word has a skeleton twin somewhere in the world.
+        let expected = g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
+            || out.last().is_some_and(|p| p.tokens.end + 1 >= i);
+        if best.is_none() && !latin && expected {
             // Skeletons serve foreign names: never a word with the article ال.
             for f in forms(&keys[i])
                 .into_iter()
@@ -295,10 +299,10 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                     continue;
                 }
                 let next = |k: usize| Some(skeleton(&keys[k])).filter(|s| !s.is_empty());
-                if let Some((end, v)) = longest(skel, a, i, &s, &next) {
-                    if best.as_ref().is_none_or(|b| end > b.0) {
-                        best = Some((end, v, f.clone(), MatchKind::Skeleton));
-                    }
+                if let Some((end, v)) = longest(skel, a, i, &s, &next)
+                    && best.as_ref().is_none_or(|b| end > b.0)
+                {
+                    best = Some((end, v, f.clone(), MatchKind::Skeleton));
                 }
             }
         }

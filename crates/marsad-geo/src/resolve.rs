@@ -231,9 +231,9 @@ fn cluster(a: &Analysis<'_>, s: &mut [Scored], accepted: &[bool]) {
             ))
         })
         .collect();
-    for i in 0..s.len() {
-        let sent = sentence_of(a, s[i].m.tokens.start);
-        for c in s[i].cands.iter_mut() {
+    for (i, x) in s.iter_mut().enumerate() {
+        let sent = sentence_of(a, x.m.tokens.start);
+        for c in x.cands.iter_mut() {
             let mut bonus: f32 = 0.0;
             for (j, t) in tops.iter().enumerate() {
                 let Some((lat, lon, tsent, prec)) = *t else {
@@ -255,7 +255,7 @@ fn cluster(a: &Analysis<'_>, s: &mut [Scored], accepted: &[bool]) {
             }
             c.cluster = bonus;
         }
-        s[i].top = argmax(&s[i].cands);
+        x.top = argmax(&x.cands);
     }
 }
 
