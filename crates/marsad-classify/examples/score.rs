@@ -1,6 +1,6 @@
 //! Scores sentences read from standard input, one per line, for ASSAULT and PROTEST:
 //! `cargo run -p marsad-classify --release --example score < sentences.txt`.
-//! Prints `assault<TAB>protest<TAB>sentence`, and the model load time and mean scoring time on stderr.
+//! Uses `score_all` (one featurisation for both models). Prints `assault<TAB>protest<TAB>sentence`, and the model load time and mean scoring time on stderr.
 
 use marsad_model::Category;
 use std::io::{BufRead, Write};
@@ -16,8 +16,9 @@ fn main() -> std::io::Result<()> {
     for line in std::io::stdin().lock().lines() {
         let line = line?;
         let t = Instant::now();
-        let a = marsad_classify::score(&line, Category::Assault).unwrap_or(f32::NAN);
-        let p = marsad_classify::score(&line, Category::Protest).unwrap_or(f32::NAN);
+        let all = marsad_classify::score_all(&line);
+        let get = |c: Category| all.iter().find(|s| s.0 == c).map_or(f32::NAN, |s| s.1);
+        let (a, p) = (get(Category::Assault), get(Category::Protest));
         busy += t.elapsed();
         n += 1;
         writeln!(out, "{a:.3}\t{p:.3}\t{line}")?;

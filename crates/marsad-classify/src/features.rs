@@ -32,6 +32,36 @@ fn fnv1a(namespace: u8, parts: &[&str]) -> u64 {
     h
 }
 
+/// FNV-1a state extended by the UTF-8 bytes of `c`.
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    let mut utf8 = [0u8; 4];
+    for &b in c.encode_utf8(&mut utf8).as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Hashes every character n-gram of `chars` (lengths [`CHAR_NGRAMS`]) exactly as `fnv1a(b'c', &[gram])`
+/// would, extending one hash per start position instead of building strings.
+fn char_ngrams(chars: &[char], push: &mut impl FnMut(u64)) {
+    let start_state = fnv1a_prefix(b'c');
+    for start in 0..chars.len() {
+        let mut h = start_state;
+        for (len, &c) in (1..=*CHAR_NGRAMS.end()).zip(&chars[start..]) {
+            h = fnv_char(h, c);
+            if CHAR_NGRAMS.contains(&len) {
+                push((h ^ 0xff).wrapping_mul(FNV_PRIME));
+            }
+        }
+    }
+}
+
+/// FNV-1a state after the namespace byte alone.
+fn fnv1a_prefix(namespace: u8) -> u64 {
+    (FNV_OFFSET ^ u64::from(namespace)).wrapping_mul(FNV_PRIME)
+}
+
 /// Splits a key into words: runs of letters and digits (punctuation and spaces separate).
 fn words(key: &str) -> Vec<&str> {
     key.split(|c: char| !c.is_alphanumeric())
@@ -48,7 +78,6 @@ pub fn featurize(text: &str, bits: u8) -> SparseVec {
     let bucket = |h: u64| (h & mask) as u32;
     let mut raw: Vec<u32> = Vec::with_capacity(words.len() * 24);
     let mut padded: Vec<char> = Vec::new();
-    let mut buf = String::new();
     for (i, w) in words.iter().enumerate() {
         raw.push(bucket(fnv1a(b'w', &[w])));
         if let Some(next) = words.get(i + 1) {
@@ -58,13 +87,7 @@ pub fn featurize(text: &str, bits: u8) -> SparseVec {
         padded.push('<');
         padded.extend(w.chars());
         padded.push('>');
-        for n in CHAR_NGRAMS {
-            for gram in padded.windows(n) {
-                buf.clear();
-                buf.extend(gram);
-                raw.push(bucket(fnv1a(b'c', &[&buf])));
-            }
-        }
+        char_ngrams(&padded, &mut |h| raw.push(bucket(h)));
     }
     stems(&key, &mut |h| raw.push(bucket(h)));
     finish(raw)
@@ -130,6 +153,22 @@ mod tests {
     #[test]
     fn normalisation_makes_spelling_variants_equal() {
         assert_eq!(featurize("أطلق النار", 18), featurize("اطلق  النار", 18));
+    }
+
+    #[test]
+    fn incremental_ngram_hashes_equal_string_hashes() {
+        let chars: Vec<char> = "<والهجوم>".chars().collect();
+        let mut fast = Vec::new();
+        char_ngrams(&chars, &mut |h| fast.push(h));
+        let mut slow = Vec::new();
+        for n in CHAR_NGRAMS {
+            for gram in chars.windows(n) {
+                slow.push(fnv1a(b'c', &[&gram.iter().collect::<String>()]));
+            }
+        }
+        fast.sort_unstable();
+        slow.sort_unstable();
+        assert_eq!(fast, slow);
     }
 
     #[test]

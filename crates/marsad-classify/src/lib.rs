@@ -45,6 +45,22 @@ pub fn score(text: &str, category: Category) -> Option<f32> {
     model(category).map(|m| m.probability(text))
 }
 
+/// The probability of every category that has a model, featurising `text` once: cheaper than calling
+/// [`score`] per category. Categories come in [`Category::ALL`] order.
+pub fn score_all(text: &str) -> Vec<(Category, f32)> {
+    let models: Vec<&Model> = Category::ALL.iter().filter_map(|&c| model(c)).collect();
+    let mut features: Option<(u8, features::SparseVec)> = None;
+    let mut out = Vec::with_capacity(models.len());
+    for m in models {
+        let x = match &features {
+            Some((bits, x)) if *bits == m.bits => x,
+            _ => &features.insert((m.bits, features::featurize(text, m.bits))).1,
+        };
+        out.push((m.category, model::sigmoid(m.margin(x))));
+    }
+    out
+}
+
 /// The decision threshold chosen by cross-validation for `category` (best out-of-fold F1).
 pub fn threshold(category: Category) -> Option<f32> {
     model(category).map(|m| m.threshold)
@@ -86,6 +102,12 @@ mod tests {
             }
         }
         assert_eq!(score("هجوم", Category::Coerce), None);
+        let text = "أطلق مسلحون النار على المتظاهرين";
+        let all = score_all(text);
+        assert_eq!(all.len(), 2);
+        for (c, p) in all {
+            assert_eq!(score(text, c), Some(p));
+        }
     }
 
     #[test]
