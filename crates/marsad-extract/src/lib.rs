@@ -76,6 +76,9 @@ impl Extractor {
                 Mention::Actor(e.entity())
             });
         }
+        for g in &ctx.geo {
+            out.entities.push(Mention::Place(g.place.clone()));
+        }
         for t in &ctx.times {
             let bytes = a.tokens[t.tokens.start].bytes.start..a.tokens[t.tokens.end - 1].bytes.end;
             out.entities.push(Mention::Date(DateMention {

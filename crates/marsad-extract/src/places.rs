@@ -1,11 +1,172 @@
-//! Event places. Until `marsad-geo` provides the gazetteer, country names that the text uses as
-//! locations ("في اليمن") become country-level places; the switch to the geocoder is in this file only.
+//! Event places. Place names are geocoded with `marsad-geo` in the document's country context (the
+//! countries its actors name); country names that the text uses as locations ("في اليمن") become
+//! country-level places. Without a gazetteer index the coder degrades to those country-level places.
 
 use crate::actors::Ent;
+use marsad_geo::{Gazetteer, GeoContext};
 use marsad_model::{Place, Precision};
+use marsad_text::Analysis;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Once;
 
-/// Places mentioned in the token range `range` (the event's clause).
+/// A geocoded place mention and the tokens it covers.
+#[derive(Debug, Clone)]
+pub struct GeoPlace {
+    /// Tokens covered.
+    pub tokens: Range<usize>,
+    /// The resolved place.
+    pub place: Place,
+}
+
+/// Geocodes the place names of `a` in the context of the countries the actors name. Returns nothing
+/// (after one warning per process) when the gazetteer index cannot be loaded.
+pub fn geocode(a: &Analysis<'_>, ents: &[Ent]) -> Vec<GeoPlace> {
+    static WARN: Once = Once::new();
+    let g = match Gazetteer::global() {
+        Ok(g) => g,
+        Err(e) => {
+            WARN.call_once(|| eprintln!("warning: no gazetteer ({e}); places are country-level only"));
+            return Vec::new();
+        }
+    };
+    let mut counts: HashMap<&str, f32> = HashMap::new();
+    for c in ents.iter().filter_map(|e| e.country.as_deref()) {
+        if c.len() == 3 && !["IGO", "NGO", "UNK"].contains(&c) {
+            *counts.entry(c).or_default() += 1.0;
+        }
+    }
+    let max = counts.values().copied().fold(1.0_f32, f32::max);
+    let ctx = GeoContext {
+        countries: counts
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n / max))
+            .collect(),
+    };
+    let found = g.find_places(a, &ctx).into_iter().filter_map(|m| {
+        let first = a.tokens.iter().position(|t| t.bytes.end > m.bytes.start)?;
+        let last = a.tokens.iter().rposition(|t| t.bytes.start < m.bytes.end)?;
+        (first <= last).then(|| GeoPlace {
+            tokens: first..last + 1,
+            place: m.place,
+        })
+    });
+    let mut kept: Vec<GeoPlace> = Vec::new();
+    for p in found {
+        let listed = kept
+            .last()
+            .is_some_and(|k| listed_after(a, k.tokens.end, p.tokens.start));
+        if !is_town(&p.place) || listed || located(a, &p) {
+            kept.push(p);
+        }
+    }
+    kept
+}
+
+/// Words after which a name is a place ("في", "قرب", "مدينة", "جنوب"…), as folded keys.
+const LOC_CUES: &[&str] = &[
+    "في",
+    "قرب",
+    "داخل",
+    "الي",
+    "من",
+    "نحو",
+    "باتجاه",
+    "محيط",
+    "ضواحي",
+    "انحاء",
+    "مدينة",
+    "مدينه",
+    "بلدة",
+    "بلده",
+    "قرية",
+    "قريه",
+    "منطقة",
+    "منطقه",
+    "محافظة",
+    "محافظه",
+    "اقليم",
+    "ولاية",
+    "ولايه",
+    "حي",
+    "مخيم",
+    "عاصمة",
+    "مدن",
+    "بلدات",
+    "قري",
+    "مناطق",
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "وسط",
+    "جنوبي",
+    "شمالي",
+    "شرقي",
+    "غربي",
+];
+
+/// A town-level (or finer) place: the level where common words collide with place names.
+fn is_town(p: &Place) -> bool {
+    !matches!(
+        p.precision,
+        Some(Precision::Country | Precision::Admin1 | Precision::Region)
+    )
+}
+
+/// True when a location word or a glued ب ("ببغداد") introduces the place.
+fn located(a: &Analysis<'_>, p: &GeoPlace) -> bool {
+    let tok = &a.tokens[p.tokens.start];
+    let glued = ["ب", "وب", "فب"].iter().any(|c| tok.key.starts_with(c)) && !p.place.text.starts_with('ب');
+    let prev = a.tokens[..p.tokens.start]
+        .last()
+        .map(|t| t.key.strip_prefix('و').unwrap_or(&t.key).to_string());
+    glued
+        || prev
+            .is_some_and(|k| LOC_CUES.contains(&k.as_str()) || LOC_CUES.contains(&k.trim_start_matches("ال")))
+}
+
+/// True when tokens `end..start` are only list separators (، , و) — a place listed after another.
+fn listed_after(a: &Analysis<'_>, end: usize, start: usize) -> bool {
+    start >= end
+        && start - end <= 1
+        && (a.tokens[end..start]
+            .iter()
+            .all(|t| matches!(&a.text[t.bytes.clone()], "،" | "," | "و"))
+            || a.tokens.get(start).is_some_and(|t| t.key.starts_with('و')))
+}
+
+/// Places of an event whose clause is the token range `range`: geocoded names inside it, else the
+/// country names used there as locations.
+pub fn event_places(geo: &[GeoPlace], ents: &[Ent], range: &Range<usize>) -> Vec<Place> {
+    let found: Vec<Place> = geo
+        .iter()
+        .filter(|g| range.contains(&g.tokens.start))
+        .map(|g| g.place.clone())
+        .collect();
+    if found.is_empty() {
+        places_in(ents, range)
+    } else {
+        found
+    }
+}
+
+/// The country most often named by the geocoded places, if any.
+pub fn main_place_country(geo: &[GeoPlace]) -> Option<String> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, g) in geo.iter().enumerate() {
+        if let Some(c) = g.place.country.as_deref() {
+            counts.entry(c).or_insert((0, usize::MAX - i)).0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, v)| *v)
+        .map(|(c, _)| c.to_string())
+}
+
+/// Places mentioned in the token range `range` (the event's clause): country names used as
+/// locations, at country level.
 pub fn places_in(ents: &[Ent], range: &Range<usize>) -> Vec<Place> {
     ents.iter()
         .filter(|e| e.loc && range.contains(&e.tokens.start))
