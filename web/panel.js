@@ -132,7 +132,7 @@ export function renderDetail(panel, detail, open, close) {
       ev.contested ? h("span", { class: "badge contested" }, "contested") : null, " ",
       ev.status !== "asserted" ? h("span", { class: "badge status" }, ev.status) : null),
     facts(ev),
-    claims(detail, open),
+    ...claims(detail, open),
     h("h3", {}, "Article"),
     doc ? h("p", { class: "hint" }, [doc.title ? h("span", { dir: "auto", class: "ar-text" }, doc.title) : doc.doc_id,
       doc.published ? ` · ${doc.published}` : "", doc.source ? ` · ${doc.source}` : "",
