@@ -126,8 +126,11 @@ impl Backend for MemoryBackend {
             ..Stats::default()
         };
         let mut dates = BTreeSet::new();
-        let fused: BTreeSet<(&str, bool)> =
-            inner.events.iter().filter_map(|r| Some((r.fused_id.as_deref()?, r.contested))).collect();
+        let fused: BTreeSet<(&str, bool)> = inner
+            .events
+            .iter()
+            .filter_map(|r| Some((r.fused_id.as_deref()?, r.contested)))
+            .collect();
         st.fused = fused.len();
         st.contested = fused.iter().filter(|f| f.1).count();
         for r in &inner.events {
@@ -162,7 +165,9 @@ pub fn document_view(doc_id: &str, input: &InputDoc, lang: Option<String>) -> Do
 
 /// What the claims of one fused event disagree on.
 fn disputes(claims: &[EventRecord]) -> Vec<String> {
-    let Some(first) = claims.first() else { return Vec::new() };
+    let Some(first) = claims.first() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     if claims.iter().any(|c| c.event.dead != first.event.dead) {
         out.push("dead".to_string());

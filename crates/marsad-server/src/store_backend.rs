@@ -39,7 +39,10 @@ impl StoreBackend {
 
     /// Recomputes fusion over every stored event.
     fn refuse(&self) -> Result<(), BackendError> {
-        let events = self.store.events(&EventFilter::default()).map_err(BackendError::new)?;
+        let events = self
+            .store
+            .events(&EventFilter::default())
+            .map_err(BackendError::new)?;
         let reports: Vec<Report<'_>> = events
             .iter()
             .map(|s| Report {
@@ -68,15 +71,19 @@ impl StoreBackend {
     }
 
     fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
-        Ok(self.store.document(id).map_err(BackendError::new)?.map(|d| DocumentView {
-            doc_id: d.id,
-            title: d.title,
-            url: d.url,
-            source: d.source,
-            published: d.published,
-            lang: d.lang,
-            text: d.text,
-        }))
+        Ok(self
+            .store
+            .document(id)
+            .map_err(BackendError::new)?
+            .map(|d| DocumentView {
+                doc_id: d.id,
+                title: d.title,
+                url: d.url,
+                source: d.source,
+                published: d.published,
+                lang: d.lang,
+                text: d.text,
+            }))
     }
 }
 
@@ -110,7 +117,10 @@ fn pushdown(q: &EventQuery) -> EventFilter {
 
 impl Backend for StoreBackend {
     fn ingest(&self, docs: Vec<IngestDoc>) -> Result<IngestSummary, BackendError> {
-        let batch: Vec<StoredDoc> = docs.into_iter().map(|d| StoredDoc::new(&d.input, d.output)).collect();
+        let batch: Vec<StoredDoc> = docs
+            .into_iter()
+            .map(|d| StoredDoc::new(&d.input, d.output))
+            .collect();
         let _guard = self
             .write_lock
             .lock()
@@ -135,7 +145,11 @@ impl Backend for StoreBackend {
             .collect();
         Ok(EventPage {
             total: matching.len(),
-            events: matching.into_iter().skip(query.offset).take(query.limit).collect(),
+            events: matching
+                .into_iter()
+                .skip(query.offset)
+                .take(query.limit)
+                .collect(),
         })
     }
 
@@ -144,7 +158,11 @@ impl Backend for StoreBackend {
             return Ok(None);
         };
         let fused = self.fused_of(&ev)?;
-        let contested: BTreeSet<String> = fused.iter().filter(|f| f.contested).map(|f| f.id.clone()).collect();
+        let contested: BTreeSet<String> = fused
+            .iter()
+            .filter(|f| f.contested)
+            .map(|f| f.id.clone())
+            .collect();
         let mut claims = Vec::new();
         let mut disputes = Vec::new();
         match &fused {
@@ -162,7 +180,11 @@ impl Backend for StoreBackend {
             }
             None => claims.push(record(ev.clone(), &contested)),
         }
-        let doc_ids: BTreeSet<String> = claims.iter().map(|c| c.doc_id.clone()).chain([ev.doc_id.clone()]).collect();
+        let doc_ids: BTreeSet<String> = claims
+            .iter()
+            .map(|c| c.doc_id.clone())
+            .chain([ev.doc_id.clone()])
+            .collect();
         let mut documents = Vec::new();
         for d in doc_ids {
             documents.extend(self.document(&d)?);
@@ -178,7 +200,9 @@ impl Backend for StoreBackend {
     fn stats(&self) -> Result<Stats, BackendError> {
         let s = self.store.stats().map_err(BackendError::new)?;
         let to_map = |v: Vec<(String, u64)>| -> BTreeMap<String, usize> {
-            v.into_iter().map(|(k, n)| (k, usize::try_from(n).unwrap_or(usize::MAX))).collect()
+            v.into_iter()
+                .map(|(k, n)| (k, usize::try_from(n).unwrap_or(usize::MAX)))
+                .collect()
         };
         let n = |x: u64| usize::try_from(x).unwrap_or(usize::MAX);
         Ok(Stats {

@@ -51,8 +51,16 @@ async fn seed_fixture_through_sqlite() {
     assert_eq!(v["next_cursor"], "2");
 
     let (_, v) = send(&app, get("/v1/events?contested=true")).await;
-    let ids: Vec<&str> = v["events"].as_array().expect("events").iter().filter_map(|e| e["id"].as_str()).collect();
-    assert!(ids.contains(&"seed-ar:e1") && ids.contains(&"seed-ar:e2"), "{ids:?}");
+    let ids: Vec<&str> = v["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"seed-ar:e1") && ids.contains(&"seed-ar:e2"),
+        "{ids:?}"
+    );
 
     let (s, v) = send(&app, get("/v1/events/seed-ar:e1")).await;
     assert_eq!(s, StatusCode::OK, "{v}");
@@ -63,7 +71,10 @@ async fn seed_fixture_through_sqlite() {
         .iter()
         .filter_map(|c| c["claim_by"]["country"].as_str())
         .collect();
-    assert!(claimants.contains(&"ARM") && claimants.contains(&"AZE"), "{claimants:?}");
+    assert!(
+        claimants.contains(&"ARM") && claimants.contains(&"AZE"),
+        "{claimants:?}"
+    );
     assert!(!v["disputes"].as_array().expect("disputes").is_empty());
     assert_eq!(v["documents"][0]["doc_id"], "seed-ar");
 

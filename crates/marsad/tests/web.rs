@@ -61,11 +61,18 @@ fn start_server(db: &Path) -> Server {
 /// A minimal HTTP/1.1 GET on loopback: status line and body.
 fn http_get(addr: &str, path: &str) -> (String, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut resp = String::new();
     s.read_to_string(&mut resp).expect("read");
     let (head, body) = resp.split_once("\r\n\r\n").unwrap_or((&resp, ""));
-    (head.lines().next().unwrap_or_default().to_string(), body.to_string())
+    (
+        head.lines().next().unwrap_or_default().to_string(),
+        body.to_string(),
+    )
 }
 
 fn browser_missing() -> Option<String> {

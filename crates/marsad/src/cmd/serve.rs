@@ -49,12 +49,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         timeout: Duration::from_secs(args.timeout_secs),
         ..ServerConfig::from_env()
     };
-    let what = if args.memory { "memory".to_string() } else { args.db.display().to_string() };
+    let what = if args.memory {
+        "memory".to_string()
+    } else {
+        args.db.display().to_string()
+    };
     serve(backend, args.addr, config, &what)
 }
 
 /// Serves the database at `db` on `addr` until Ctrl-C, with the write token from `MARSAD_TOKEN`:
 /// the entry point for `marsad demo`.
+#[allow(
+    dead_code,
+    reason = "the entry point for `marsad demo`; unused until its hook calls it"
+)]
 pub fn serve_db(db: &Path, addr: SocketAddr) -> anyhow::Result<ExitCode> {
     let backend = Arc::new(open_db(db, FusionConfig::default())?);
     serve(backend, addr, ServerConfig::from_env(), &db.display().to_string())
@@ -65,14 +73,21 @@ fn open_db(db: &Path, fusion: FusionConfig) -> anyhow::Result<StoreBackend> {
     Ok(StoreBackend::new(Box::new(store), fusion))
 }
 
-fn serve(backend: Arc<dyn Backend>, addr: SocketAddr, config: ServerConfig, what: &str) -> anyhow::Result<ExitCode> {
+fn serve(
+    backend: Arc<dyn Backend>,
+    addr: SocketAddr,
+    config: ServerConfig,
+    what: &str,
+) -> anyhow::Result<ExitCode> {
     let writes = if config.token.is_some() {
         "writes enabled (bearer token from MARSAD_TOKEN)"
     } else {
         "read-only: set MARSAD_TOKEN to enable POST /v1/documents"
     };
     marsad_server::serve_blocking(backend, addr, config, |bound| {
-        eprintln!("marsad: serving {what} on http://{bound}/ ({writes}); API description at http://{bound}/openapi.json");
+        eprintln!(
+            "marsad: serving {what} on http://{bound}/ ({writes}); API description at http://{bound}/openapi.json"
+        );
     })?;
     Ok(ExitCode::SUCCESS)
 }
