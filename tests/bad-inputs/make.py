@@ -14,7 +14,7 @@ def write(name, data):
 
 write("binary.txt", bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]) + bytes(range(256)) * 4)
 write("truncated-utf8.txt", AR.encode()[:20] + AR.encode()[21:])  # a lead byte left without its tail
-write("truncated-end.txt", AR.encode()[:-1])  # the file ends in the middle of a character
+write("truncated-end.txt", AR[:-1].encode()[:-1])  # the file ends in the middle of a character
 write("bom.txt", b"\xef\xbb\xbf" + AR.encode())
 write("utf16le.txt", b"\xff\xfe" + (AR + "\r\n").encode("utf-16-le"))
 write("utf16be.txt", b"\xfe\xff" + (AR + "\n").encode("utf-16-be"))

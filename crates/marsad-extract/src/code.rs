@@ -198,6 +198,9 @@ impl<'a> Context<'a> {
             }
         }
         e.places = event_places(&self.geo, &self.ents, sent);
+        if e.event == Category::Assault && !self.concrete_attack(&e, t) {
+            return None;
+        }
         if e.event == Category::Assault && e.recipient.is_empty() && (e.dead.is_some() || e.injured.is_some())
         {
             e.recipient.push(self.unnamed_victims(&e.places));
@@ -224,6 +227,26 @@ impl<'a> Context<'a> {
             e.why = why;
         }
         Some(e)
+    }
+
+    /// Whether an attack reads as a reported incident rather than a mention of violence: it has a
+    /// casualty figure, or a named actor, victim or place; a definite verbal noun ("الاغتيال", "التفجيرات")
+    /// without a figure refers back to a known event unless both sides are named.
+    fn concrete_attack(&self, e: &Event, t: &Trig) -> bool {
+        let casualties = e.dead.is_some() || e.injured.is_some();
+        if casualties {
+            return true;
+        }
+        let key = &self.a.tokens[t.tokens.start].key;
+        let definite = ["ال", "وال", "فال", "بال", "لل", "وبال", "ولل", "كال"]
+            .iter()
+            .any(|p| key.starts_with(p));
+        let named = e.actor.iter().any(|x| x.span.is_some());
+        let both_sides = !e.recipient.is_empty() || e.actor.iter().filter(|x| x.span.is_some()).count() > 1;
+        if definite && !(named && both_sides) {
+            return false;
+        }
+        named || !e.recipient.is_empty() || !e.places.is_empty()
     }
 
     /// The victims of an attack the text does not name: people of the place's (or the story's) country.
@@ -378,5 +401,13 @@ mod tests {
         let e = ev.iter().find(|e| e.event == Category::Assault);
         assert_eq!(e.map(|e| e.status), Some(Status::Historical));
         assert_eq!(e.and_then(|e| e.date.clone()).as_deref(), Some("2020"));
+    }
+
+    #[test]
+    fn mention_of_a_known_attack_is_not_an_event() {
+        let ev = run("وحمل السياسيون الحكومة المسؤولية عن التفجيرات.");
+        assert!(ev.iter().all(|e| e.event != Category::Assault), "{ev:?}");
+        let ev = run("قتل 15 شخصا في انفجار سيارة مفخخة.");
+        assert!(ev.iter().any(|e| e.event == Category::Assault), "{ev:?}");
     }
 }

@@ -102,16 +102,8 @@ fn drop_incomplete_tail(bytes: &mut Vec<u8>) {
     }
 }
 
-fn decode_utf16(
-    body: &[u8],
-    little: bool,
-    lossy: bool,
-    cut: bool,
-) -> Result<Decoded, DecodeError> {
-    let mut warnings = vec![format!(
-        "decoded from UTF-16{}",
-        if little { "LE" } else { "BE" }
-    )];
+fn decode_utf16(body: &[u8], little: bool, lossy: bool, cut: bool) -> Result<Decoded, DecodeError> {
+    let mut warnings = vec![format!("decoded from UTF-16{}", if little { "LE" } else { "BE" })];
     let mut body = body;
     if body.len() % 2 == 1 {
         if !cut && !lossy {
@@ -236,7 +228,10 @@ mod tests {
         assert!(looks_binary(&[1, 2, 3, 4, 5, 6, b'a']));
         assert!(!looks_binary("نص عربي\r\n\tمع\x0c".as_bytes()));
         assert!(!looks_binary(b""));
-        assert_eq!(decode(b"\x00\x01".to_vec(), true, false), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"\x00\x01".to_vec(), true, false),
+            Err(DecodeError::Binary)
+        );
     }
 
     #[test]

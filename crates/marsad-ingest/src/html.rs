@@ -83,9 +83,11 @@ pub fn parse_html(html: &str) -> HtmlPage {
 
 fn first_attr(doc: &Document, sources: &[(&str, &str)]) -> Option<String> {
     sources.iter().find_map(|(sel, attr)| {
-        doc.try_select(sel)?
-            .iter()
-            .find_map(|s| s.attr(attr).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()))
+        doc.try_select(sel)?.iter().find_map(|s| {
+            s.attr(attr)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        })
     })
 }
 
@@ -167,7 +169,15 @@ mod tests {
 
     #[test]
     fn garbage_does_not_panic() {
-        for s in ["", "<", "<<>>", "<html", "\u{0}", "<p>x</div></span>", "<meta name=date>"] {
+        for s in [
+            "",
+            "<",
+            "<<>>",
+            "<html",
+            "\u{0}",
+            "<p>x</div></span>",
+            "<meta name=date>",
+        ] {
             let _ = parse_html(s);
         }
         assert_eq!(parse_html("").text, "");

@@ -65,10 +65,7 @@ fn take_string(map: &mut Map<String, Value>, keys: &[&'static str]) -> Result<Op
     match take_first(map, keys) {
         None | Some((_, Value::Null)) => Ok(None),
         Some((_, Value::String(s))) => Ok(Some(s)),
-        Some((key, v)) => Err(format!(
-            "field `{key}` must be a string, found {}",
-            type_name(&v)
-        )),
+        Some((key, v)) => Err(format!("field `{key}` must be a string, found {}", type_name(&v))),
     }
 }
 
@@ -107,6 +104,7 @@ pub struct JsonLines<R> {
     offset: u64,
     buf: Vec<u8>,
     done: bool,
+    gzip: bool,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -122,7 +120,14 @@ impl<R: BufRead> JsonLines<R> {
             offset: 0,
             buf: Vec::new(),
             done: false,
+            gzip: false,
         }
+    }
+
+    /// Marks the input as gzip-compressed: read errors are then reported as a corrupt stream.
+    pub fn gzip(mut self, gzip: bool) -> Self {
+        self.gzip = gzip;
+        self
     }
 
     fn error(&self, location: Location, kind: ErrorKind) -> InputError {
@@ -184,7 +189,8 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 Ok(r) => r,
                 Err(e) => {
                     self.done = true;
-                    let kind = if matches!(e.kind(), IoKind::InvalidInput | IoKind::InvalidData) {
+                    let corrupt = matches!(e.kind(), IoKind::InvalidInput | IoKind::InvalidData);
+                    let kind = if self.gzip || corrupt {
                         ErrorKind::Gzip(e.to_string())
                     } else {
                         ErrorKind::Io(e.to_string())
@@ -200,7 +206,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             self.offset += consumed;
             if overflow {
                 let limit = self.max_line as u64;
-                return Some(Err(self.error(Location::Line(self.line), ErrorKind::TooLarge { limit })));
+                return Some(Err(
+                    self.error(Location::Line(self.line), ErrorKind::TooLarge { limit })
+                ));
             }
             if let Some(item) = self.parse_line(start) {
                 return Some(item);
@@ -271,13 +279,26 @@ mod tests {
         let cases = [
             (r#"[1]"#, "bad document: expected a JSON object, found an array"),
             (r#"{"title": "x"}"#, "bad document: missing field `text`"),
-            (r#"{"text": 5}"#, "bad document: field `text` must be a string, found a number"),
+            (
+                r#"{"text": 5}"#,
+                "bad document: field `text` must be a string, found a number",
+            ),
             (r#"{"text": null}"#, "bad document: field `text` is null"),
-            (r#"{"text": "a", "id": 1.5}"#, "bad document: field `id` must be a string or an integer, found a number"),
-            (r#"{"text": "a", "title": ["t"]}"#, "bad document: field `title` must be a string, found an array"),
+            (
+                r#"{"text": "a", "id": 1.5}"#,
+                "bad document: field `id` must be a string or an integer, found a number",
+            ),
+            (
+                r#"{"text": "a", "title": ["t"]}"#,
+                "bad document: field `title` must be a string, found an array",
+            ),
         ];
         for (json, msg) in cases {
-            assert_eq!(parse_doc(json).map_err(|e| e.to_string()).err().as_deref(), Some(msg), "{json}");
+            assert_eq!(
+                parse_doc(json).map_err(|e| e.to_string()).err().as_deref(),
+                Some(msg),
+                "{json}"
+            );
         }
         assert!(matches!(parse_doc("{\"text\":"), Err(ErrorKind::Json(_))));
     }

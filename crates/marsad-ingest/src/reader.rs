@@ -112,7 +112,8 @@ impl Inputs {
             Ok(m) => m,
             Err(e) => {
                 let kind = ErrorKind::Io(e.to_string());
-                self.ready.push_back(Err(InputError::new(path, Location::File, kind)));
+                self.ready
+                    .push_back(Err(InputError::new(path, Location::File, kind)));
                 return;
             }
         };
@@ -133,7 +134,8 @@ impl Inputs {
         let reader = match open_reader(&source) {
             Ok(r) => r,
             Err(kind) => {
-                self.ready.push_back(Err(InputError::new(source.path, Location::File, kind)));
+                self.ready
+                    .push_back(Err(InputError::new(source.path, Location::File, kind)));
                 return;
             }
         };
@@ -176,7 +178,7 @@ impl Inputs {
         } else {
             reader
         };
-        let lines = JsonLines::new(reader, source.path.clone(), self.opts.lossy, max);
+        let lines = JsonLines::new(reader, source.path.clone(), self.opts.lossy, max).gzip(source.gzip);
         self.lines = Some((lines, source));
         Ok(Vec::new())
     }
@@ -293,7 +295,10 @@ fn read_text(
         text,
         ..InputDoc::default()
     };
-    Ok(located(finish(doc, warnings, source.id_base.clone(), opts), source))
+    Ok(located(
+        finish(doc, warnings, source.id_base.clone(), opts),
+        source,
+    ))
 }
 
 /// Reads a whole file within the file cap and decodes it.
@@ -303,7 +308,8 @@ fn read_whole(
     opts: &ReadOptions,
 ) -> Result<(String, Vec<String>), InputError> {
     let err = |loc, kind| InputError::new(source.path.clone(), loc, kind);
-    let (bytes, cut) = read_capped(reader, opts.max_file_bytes).map_err(|e| err(Location::File, io_kind(&e)))?;
+    let (bytes, cut) =
+        read_capped(reader, opts.max_file_bytes).map_err(|e| err(Location::File, io_kind(&e)))?;
     if cut {
         let limit = opts.max_file_bytes as u64;
         return Err(err(Location::File, ErrorKind::TooLarge { limit }));
@@ -319,9 +325,8 @@ fn read_json(
     opts: &ReadOptions,
 ) -> Result<Vec<Document>, InputError> {
     let (text, warnings) = read_whole(reader, source, opts)?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        InputError::new(&source.path, Location::File, ErrorKind::Json(e.to_string()))
-    })?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| InputError::new(&source.path, Location::File, ErrorKind::Json(e.to_string())))?;
     let shape = |i: Option<usize>, msg: String| {
         let msg = match i {
             Some(i) => format!("item {}: {msg}", i + 1),
@@ -341,7 +346,10 @@ fn read_json(
             .collect(),
         v => {
             let doc = doc_from_value(v).map_err(|m| shape(None, m))?;
-            Ok(vec![located(finish(doc, warnings, source.id_base.clone(), opts), source)])
+            Ok(vec![located(
+                finish(doc, warnings, source.id_base.clone(), opts),
+                source,
+            )])
         }
     }
 }
@@ -365,7 +373,10 @@ fn read_html(
         lang: page.lang.map(|l| primary_subtag(&l)),
         ..InputDoc::default()
     };
-    Ok(located(finish(doc, warnings, source.id_base.clone(), opts), source))
+    Ok(located(
+        finish(doc, warnings, source.id_base.clone(), opts),
+        source,
+    ))
 }
 
 /// `ar` for `ar-SA` or `ar_EG`.

@@ -78,12 +78,16 @@ pub fn format_of(name: &str) -> Option<(Format, bool, usize)> {
 /// The source for a file named explicitly, or the error for an unsupported one.
 pub fn named_source(path: &Path) -> Result<Source, InputError> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let (format, gzip, ext_len) = format_of(name)
-        .ok_or_else(|| InputError::new(path, Location::File, ErrorKind::Unsupported))?;
+    let (format, gzip, ext_len) =
+        format_of(name).ok_or_else(|| InputError::new(path, Location::File, ErrorKind::Unsupported))?;
     let stem = &name[..name.len().saturating_sub(ext_len)];
     Ok(Source {
         path: path.to_path_buf(),
-        id_base: if stem.is_empty() { name.to_string() } else { stem.to_string() },
+        id_base: if stem.is_empty() {
+            name.to_string()
+        } else {
+            stem.to_string()
+        },
         format,
         gzip,
     })
@@ -133,7 +137,11 @@ pub fn list_dir(dir: &Path, rel: &str) -> Result<Vec<Entry>, InputError> {
 }
 
 fn classify(path: &Path, rel: &str, name: &str) -> Option<Entry> {
-    let child_rel = if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") };
+    let child_rel = if rel.is_empty() {
+        name.to_string()
+    } else {
+        format!("{rel}/{name}")
+    };
     let link = std::fs::symlink_metadata(path).ok()?;
     if link.is_dir() {
         return Some(Entry::Dir(path.to_path_buf(), child_rel));

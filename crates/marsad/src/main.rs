@@ -1,6 +1,7 @@
 //! The `marsad` command line.
 
 mod cmd;
+mod input;
 
 use clap::Parser;
 use std::process::ExitCode;
