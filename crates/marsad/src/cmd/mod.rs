@@ -6,7 +6,6 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod geocode;
-pub mod geocode;
 pub mod ingest;
 pub mod query;
 pub mod serve;
@@ -27,8 +26,6 @@ pub struct Cli {
 enum Command {
     /// Extract events from files, directories or standard input and print Marsad JSONL.
     Extract(extract::Args),
-    /// Find and resolve the place names in a text (`--explain` shows candidates and scores).
-    Geocode(geocode::Args),
     /// Find and resolve the place names in a text (`--explain` shows candidates and scores).
     Geocode(geocode::Args),
     /// Extract documents and feeds into the database (idempotent, resumable), then fuse reports.
@@ -52,7 +49,6 @@ enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
-        Command::Geocode(args) => geocode::run(args),
         Command::Geocode(args) => geocode::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Export(args) => export::run(args),
