@@ -25,7 +25,9 @@ fn stages(c: &mut Criterion) {
 
     let key = marsad_text::normalize_key(SEED);
     assert!(key.contains("اذربيجان"), "normalisation must fold hamza on alef");
-    g.bench_function("normalise", |b| b.iter(|| marsad_text::normalize_key(black_box(SEED)).len()));
+    g.bench_function("normalise", |b| {
+        b.iter(|| marsad_text::normalize_key(black_box(SEED)).len())
+    });
 
     let a = marsad_text::analyze(SEED, None);
     assert!(a.tokens.len() > 500, "tokens: {}", a.tokens.len());
@@ -48,20 +50,33 @@ fn stages(c: &mut Criterion) {
     let actors = marsad_lexicon::actors().find(&a);
     assert!(actors.iter().any(|m| m.entry.country.as_deref() == Some("AZE")));
     assert!(actors.iter().any(|m| m.entry.country.as_deref() == Some("ARM")));
-    g.bench_function("lexicon-actors", |b| b.iter(|| marsad_lexicon::actors().find(black_box(&a)).len()));
+    g.bench_function("lexicon-actors", |b| {
+        b.iter(|| marsad_lexicon::actors().find(black_box(&a)).len())
+    });
 
     if let Ok(gaz) = Gazetteer::global() {
-        let ctx = GeoContext { countries: vec![("ARM".into(), 1.0), ("AZE".into(), 1.0)] };
+        let ctx = GeoContext {
+            countries: vec![("ARM".into(), 1.0), ("AZE".into(), 1.0)],
+        };
         let places = gaz.find_places(&a, &ctx);
         assert!(places.len() >= 5, "places: {}", places.len());
-        g.bench_function("gazetteer", |b| b.iter(|| gaz.find_places(black_box(&a), &ctx).len()));
+        g.bench_function("gazetteer", |b| {
+            b.iter(|| gaz.find_places(black_box(&a), &ctx).len())
+        });
     }
 
     let extractor = Extractor::new();
     let doc = seed_doc();
     let out = extractor.extract(&doc, Options::default());
     assert!(out.events.len() >= 10, "events: {}", out.events.len());
-    g.bench_function("extract", |b| b.iter(|| extractor.extract(black_box(&doc), Options::default()).events.len()));
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            extractor
+                .extract(black_box(&doc), Options::default())
+                .events
+                .len()
+        })
+    });
     g.finish();
 }
 

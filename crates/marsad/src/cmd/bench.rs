@@ -51,27 +51,43 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
     let extractor = Extractor::new();
     let gazetteer = Gazetteer::global().ok();
-    let warm = InputDoc { id: Some("warm".into()), text: "قصف الجيش مدينة حلب".into(), ..Default::default() };
+    let warm = InputDoc {
+        id: Some("warm".into()),
+        text: "قصف الجيش مدينة حلب".into(),
+        ..Default::default()
+    };
     let _ = extractor.extract(&warm, Options::default());
     let startup = t0.elapsed();
 
     let baseline = Baseline::new()?;
     let passes = pool.install(|| {
         vec![
-            time("baseline", "Aho-Corasick over raw bytes (lexicon phrases)", || {
-                docs.par_iter().map(|d| baseline.count(&d.text)).sum()
-            }),
-            time("text", "language, normalisation, tokens, sentences, numbers", || {
-                docs.par_iter().map(|d| marsad_text::analyze(&d.text, None).tokens.len()).sum()
-            }),
-            time("lexicons", "text + actor/agent/reporting/cue/time matching", || {
-                docs.par_iter().map(|d| lexicon_matches(&d.text)).sum()
-            }),
+            time(
+                "baseline",
+                "Aho-Corasick over raw bytes (lexicon phrases)",
+                || docs.par_iter().map(|d| baseline.count(&d.text)).sum(),
+            ),
+            time(
+                "text",
+                "language, normalisation, tokens, sentences, numbers",
+                || {
+                    docs.par_iter()
+                        .map(|d| marsad_text::analyze(&d.text, None).tokens.len())
+                        .sum()
+                },
+            ),
+            time(
+                "lexicons",
+                "text + actor/agent/reporting/cue/time matching",
+                || docs.par_iter().map(|d| lexicon_matches(&d.text)).sum(),
+            ),
             time("geo", "text + gazetteer place matching and resolution", || {
                 docs.par_iter().map(|d| geo_matches(gazetteer, &d.text)).sum()
             }),
             time("extract", "the whole pipeline (events with all fields)", || {
-                docs.par_iter().map(|d| extractor.extract(d, Options::default()).events.len()).sum()
+                docs.par_iter()
+                    .map(|d| extractor.extract(d, Options::default()).events.len())
+                    .sum()
             }),
         ]
     });
@@ -87,7 +103,9 @@ fn corpus_path(given: Option<&Path>) -> anyhow::Result<PathBuf> {
         .iter()
         .map(PathBuf::from)
         .find(|p| p.exists())
-        .context("no corpus given and neither ../shared's corpus nor data/demo/snn-2015-conflict.jsonl exists")
+        .context(
+            "no corpus given and neither ../shared's corpus nor data/demo/snn-2015-conflict.jsonl exists",
+        )
 }
 
 /// Reads up to `limit` documents (0 = all) from JSONL, gzip-compressed or not; bad lines are skipped.
@@ -116,7 +134,12 @@ fn load(path: &Path, limit: usize) -> anyhow::Result<Vec<InputDoc>> {
 fn time(name: &'static str, what: &'static str, f: impl FnOnce() -> usize) -> Pass {
     let t = Instant::now();
     let count = f();
-    Pass { name, what, elapsed: t.elapsed(), count }
+    Pass {
+        name,
+        what,
+        elapsed: t.elapsed(),
+        count,
+    }
 }
 
 fn lexicon_matches(text: &str) -> usize {
@@ -167,11 +190,22 @@ fn peak_rss_mb() -> Option<f64> {
 fn report(path: &Path, docs: &[InputDoc], bytes: usize, threads: usize, startup: Duration, passes: &[Pass]) {
     let mb = bytes as f64 / 1e6;
     println!("marsad bench — marsad {}", env!("CARGO_PKG_VERSION"));
-    println!("corpus   {} ({} articles, {:.1} MB of text)", path.display(), docs.len(), mb);
+    println!(
+        "corpus   {} ({} articles, {:.1} MB of text)",
+        path.display(),
+        docs.len(),
+        mb
+    );
     println!("threads  {threads}");
-    println!("start-up {:.0} ms (coder, lexicons, gazetteer)", startup.as_secs_f64() * 1e3);
+    println!(
+        "start-up {:.0} ms (coder, lexicons, gazetteer)",
+        startup.as_secs_f64() * 1e3
+    );
     println!();
-    println!("{:<10} {:>9} {:>11} {:>8} {:>10}  what", "stage", "seconds", "articles/s", "MB/s", "count");
+    println!(
+        "{:<10} {:>9} {:>11} {:>8} {:>10}  what",
+        "stage", "seconds", "articles/s", "MB/s", "count"
+    );
     let base = passes.first().map(|p| p.elapsed.as_secs_f64()).unwrap_or(0.0);
     for p in passes {
         let s = p.elapsed.as_secs_f64().max(1e-9);
@@ -188,7 +222,11 @@ fn report(path: &Path, docs: &[InputDoc], bytes: usize, threads: usize, startup:
     if let Some(full) = passes.iter().find(|p| p.name == "extract") {
         let ratio = full.elapsed.as_secs_f64() / base.max(1e-9);
         println!();
-        println!("end to end: {:.2} MB/s, {:.1}× the Aho-Corasick floor", mb / full.elapsed.as_secs_f64().max(1e-9), ratio);
+        println!(
+            "end to end: {:.2} MB/s, {:.1}× the Aho-Corasick floor",
+            mb / full.elapsed.as_secs_f64().max(1e-9),
+            ratio
+        );
     }
     match peak_rss_mb() {
         Some(rss) => println!("peak RSS {rss:.0} MB (corpus held in memory: {mb:.0} MB)"),
