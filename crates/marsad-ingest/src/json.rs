@@ -20,9 +20,8 @@ pub fn doc_from_value(value: Value) -> Result<InputDoc, String> {
     let Value::Object(mut map) = value else {
         return Err(format!("expected a JSON object, found {}", type_name(&value)));
     };
-    let mut doc = InputDoc::default();
-    doc.id = take_id(&mut map)?;
-    doc.text = match take_first(&mut map, TEXT_KEYS) {
+    let id = take_id(&mut map)?;
+    let text = match take_first(&mut map, TEXT_KEYS) {
         Some((_, Value::String(s))) => s,
         Some((key, Value::Null)) => return Err(format!("field `{key}` is null")),
         Some((key, v)) => {
@@ -30,12 +29,15 @@ pub fn doc_from_value(value: Value) -> Result<InputDoc, String> {
         }
         None => return Err("missing field `text`".to_string()),
     };
-    doc.published = take_string(&mut map, PUBLISHED_KEYS)?;
-    doc.title = take_string(&mut map, &["title"])?;
-    doc.url = take_string(&mut map, &["url"])?;
-    doc.source = take_string(&mut map, &["source"])?;
-    doc.lang = take_string(&mut map, &["lang"])?;
-    Ok(doc)
+    Ok(InputDoc {
+        id,
+        text,
+        published: take_string(&mut map, PUBLISHED_KEYS)?,
+        title: take_string(&mut map, &["title"])?,
+        url: take_string(&mut map, &["url"])?,
+        source: take_string(&mut map, &["source"])?,
+        lang: take_string(&mut map, &["lang"])?,
+    })
 }
 
 /// Parses one JSON text into an [`InputDoc`]; `Err` is the [`ErrorKind`] to report.
