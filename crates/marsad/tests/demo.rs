@@ -13,7 +13,11 @@ fn demo_ingests_the_bundled_articles() {
         .output()
         .expect("run marsad demo");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("51 articles ingested"), "{stdout}");
     assert!(stdout.contains("events by category"));
     assert!(stdout.contains("ceasefires:"));

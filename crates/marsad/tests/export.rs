@@ -35,14 +35,26 @@ fn fixture_db(dir: &Path) -> PathBuf {
     let events = store.events(&EventFilter::default()).expect("events");
     let reports: Vec<marsad_fuse::Report<'_>> = events
         .iter()
-        .map(|s| marsad_fuse::Report { doc_id: &s.doc_id, published: s.published.as_deref(), event: &s.event })
+        .map(|s| marsad_fuse::Report {
+            doc_id: &s.doc_id,
+            published: s.published.as_deref(),
+            event: &s.event,
+        })
         .collect();
-    store.replace_fusion(&marsad_fuse::fuse(&reports, &Default::default())).expect("fusion");
+    store
+        .replace_fusion(&marsad_fuse::fuse(&reports, &Default::default()))
+        .expect("fusion");
     db
 }
 
 fn export(db: &Path, args: &[&str]) -> String {
-    let out = marsad().arg("export").arg("--db").arg(db).args(args).output().expect("run export");
+    let out = marsad()
+        .arg("export")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run export");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
@@ -54,13 +66,25 @@ fn golden(name: &str, actual: &str) {
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(expected == actual, "{name} differs from its golden file (UPDATE_GOLDEN=1 to accept):\n{actual}");
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file (UPDATE_GOLDEN=1 to accept):\n{actual}"
+    );
 }
 
 /// Runs a Python snippet on `file`; returns its standard output.
 fn python(code: &str, file: &Path) -> Option<String> {
-    let out = Command::new("python3").arg("-c").arg(code).arg(file).output().ok()?;
-    assert!(out.status.success(), "python failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(code)
+        .arg(file)
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
@@ -80,7 +104,9 @@ fn acled_csv_has_acled_header_and_one_row_per_location() {
     let code = "import csv,sys\nr=list(csv.DictReader(open(sys.argv[1],encoding='utf-8')))\nprint(','.join(r[0].keys()));print(len(r));print(sum(int(x['fatalities']) for x in r))";
     if let Some(out) = python(code, &file) {
         let lines: Vec<&str> = out.lines().collect();
-        assert!(lines[0].starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type"));
+        assert!(
+            lines[0].starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")
+        );
         assert!(lines[0].ends_with("notes,fatalities,tags,timestamp"));
         // 7 ASSAULT events: seed e2 has 2 places, e1 none, e3 one; a, b, c, d and e one each.
         assert_eq!(lines[1], "9");
@@ -135,7 +161,13 @@ fn flat_csv_with_bbox_and_parquet_read_back() {
         assert_eq!(out, "a:e1 b:e1 d:e1 e:e1");
     }
     let pq = dir.path().join("all.parquet");
-    let out = marsad().arg("export").arg("--db").arg(&db).args(["--format", "parquet", "-o"]).arg(&pq).output();
+    let out = marsad()
+        .arg("export")
+        .arg("--db")
+        .arg(&db)
+        .args(["--format", "parquet", "-o"])
+        .arg(&pq)
+        .output();
     assert!(out.expect("run export").status.success());
     let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
         std::fs::File::open(&pq).expect("open parquet"),
@@ -148,9 +180,17 @@ fn flat_csv_with_bbox_and_parquet_read_back() {
         let batch = batch.expect("batch");
         rows += batch.num_rows();
         assert_eq!(batch.schema().field(0).name(), "id");
-        assert_eq!(batch.schema().field(18).data_type(), &arrow::datatypes::DataType::Float64);
+        assert_eq!(
+            batch.schema().field(18).data_type(),
+            &arrow::datatypes::DataType::Float64
+        );
     }
     assert_eq!(rows, 11);
-    let no_output = marsad().arg("export").arg("--db").arg(&db).args(["--format", "parquet"]).output();
+    let no_output = marsad()
+        .arg("export")
+        .arg("--db")
+        .arg(&db)
+        .args(["--format", "parquet"])
+        .output();
     assert!(!no_output.expect("run export").status.success());
 }

@@ -50,7 +50,11 @@ fn ingest_twice_skips_everything_the_second_time() {
     let input = corpus(dir.path(), 30);
     let db = dir.path().join("m.db");
     let first = ingest(&db, &input, &[]);
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let before = dump(&db);
     let second = ingest(&db, &input, &[]);
     assert!(second.status.success());
@@ -66,12 +70,24 @@ fn a_changed_document_is_extracted_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("m.db");
     let a = dir.path().join("a.jsonl");
-    std::fs::write(&a, r#"{"id":"x","text":"قصف الجيش مدينة حلب","published":"2015-07-20"}"#).expect("write");
+    std::fs::write(
+        &a,
+        r#"{"id":"x","text":"قصف الجيش مدينة حلب","published":"2015-07-20"}"#,
+    )
+    .expect("write");
     assert!(ingest(&db, &a, &["-q"]).status.success());
-    std::fs::write(&a, r#"{"id":"x","text":"اشتباكات في مدينة حلب","published":"2015-07-20"}"#).expect("write");
+    std::fs::write(
+        &a,
+        r#"{"id":"x","text":"اشتباكات في مدينة حلب","published":"2015-07-20"}"#,
+    )
+    .expect("write");
     let out = ingest(&db, &a, &[]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 changed"));
-    let doc = SqliteStore::open(&db).expect("open").document("x").expect("read").expect("stored");
+    let doc = SqliteStore::open(&db)
+        .expect("open")
+        .document("x")
+        .expect("read")
+        .expect("stored");
     assert!(doc.text.starts_with("اشتباكات"));
 }
 
@@ -110,10 +126,22 @@ fn kill_9_midway_then_rerun_equals_an_uninterrupted_run() {
     }
     child.kill().ok();
     child.wait().expect("reap the child");
-    let after_kill = SqliteStore::open(&db).expect("open after kill").stats().expect("stats").documents;
+    let after_kill = SqliteStore::open(&db)
+        .expect("open after kill")
+        .stats()
+        .expect("stats")
+        .documents;
     eprintln!("killed after {stored} documents were seen, {after_kill} committed");
     assert!(after_kill <= 300);
     let rerun = ingest(&db, &input, &["--batch", "10"]);
-    assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
-    assert_eq!(dump(&clean), dump(&db), "the repaired database differs from an uninterrupted run");
+    assert!(
+        rerun.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
+    assert_eq!(
+        dump(&clean),
+        dump(&db),
+        "the repaired database differs from an uninterrupted run"
+    );
 }

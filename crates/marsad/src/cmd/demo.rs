@@ -4,16 +4,22 @@
 //! Works on a fresh clone: nothing is read from `../shared`.
 
 use super::ingest::{FusionArgs, IngestOptions, ingest, open_store, refuse};
-use marsad_ingest::{ReadOptions, read_inputs};
 use anyhow::Context;
+use marsad_ingest::{ReadOptions, read_inputs};
 use marsad_store::{EventFilter, Store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The bundled articles: file name and content.
 const ARTICLES: &[(&str, &str)] = &[
-    ("seed-ar.jsonl", include_str!("../../../../data/demo/seed-ar.jsonl")),
-    ("snn-2015-conflict.jsonl", include_str!("../../../../data/demo/snn-2015-conflict.jsonl")),
+    (
+        "seed-ar.jsonl",
+        include_str!("../../../../data/demo/seed-ar.jsonl"),
+    ),
+    (
+        "snn-2015-conflict.jsonl",
+        include_str!("../../../../data/demo/snn-2015-conflict.jsonl"),
+    ),
 ];
 
 /// Default database of the demo (replaced on every run).
@@ -41,7 +47,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for suffix in ["", "-wal", "-shm"] {
         let p = PathBuf::from(format!("{}{suffix}", args.db.display()));
         if p.exists() {
-            std::fs::remove_file(&p).with_context(|| format!("cannot remove the old demo database {}", p.display()))?;
+            std::fs::remove_file(&p)
+                .with_context(|| format!("cannot remove the old demo database {}", p.display()))?;
         }
     }
     let dir = tempfile_dir()?;
@@ -52,7 +59,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         paths.push(p);
     }
     let store = open_store(&args.db)?;
-    let opts = IngestOptions { threads: 0, batch: 64, progress: true };
+    let opts = IngestOptions {
+        threads: 0,
+        batch: 64,
+        progress: true,
+    };
     let summary = ingest(&store, read_inputs(&paths, &ReadOptions::default()), &opts)?;
     let _ = std::fs::remove_dir_all(&dir);
     let fused = refuse(&store, &cfg)?;
@@ -83,22 +94,49 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
 /// Prints events by category and country, the contested events and the ceasefires.
 pub fn print_summary(store: &dyn Store) -> anyhow::Result<()> {
     let st = store.stats()?;
-    let line = |v: &[(String, u64)]| v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ");
+    let line = |v: &[(String, u64)]| {
+        v.iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     println!("\nevents by category: {}", line(&st.by_category));
-    println!("events by country (place): {}", line(&st.by_country[..st.by_country.len().min(12)]));
+    println!(
+        "events by country (place): {}",
+        line(&st.by_country[..st.by_country.len().min(12)])
+    );
     println!("\ncontested events:");
     let fused = store.fused_events(&EventFilter::default())?;
     for f in fused.iter().filter(|f| f.contested) {
-        println!("  {} {} {} ({} reports)", f.date.as_deref().unwrap_or("-"), f.event, f.countries.join("/"), f.claims.len());
+        println!(
+            "  {} {} {} ({} reports)",
+            f.date.as_deref().unwrap_or("-"),
+            f.event,
+            f.countries.join("/"),
+            f.claims.len()
+        );
         for c in &f.claims {
-            let by = c.claim_by.as_ref().map(|b| b.text.clone()).unwrap_or_else(|| "the article".into());
+            let by = c
+                .claim_by
+                .as_ref()
+                .map(|b| b.text.clone())
+                .unwrap_or_else(|| "the article".into());
             let dead = match c.dead {
                 Some(marsad_model::Count::Number(n)) => format!("{n} dead"),
                 Some(_) => "casualties, no figures".into(),
                 None => "no toll".into(),
             };
-            let sides = |l: &[marsad_model::Entity]| l.iter().filter_map(|x| x.country.clone()).collect::<Vec<_>>().join("+");
-            println!("    per {by}: {} → {}, {dead}", sides(&c.actor), sides(&c.recipient));
+            let sides = |l: &[marsad_model::Entity]| {
+                l.iter()
+                    .filter_map(|x| x.country.clone())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
+            println!(
+                "    per {by}: {} → {}, {dead}",
+                sides(&c.actor),
+                sides(&c.recipient)
+            );
         }
     }
     println!("\nceasefires:");
@@ -107,7 +145,12 @@ pub fn print_summary(store: &dyn Store) -> anyhow::Result<()> {
             (Some(t), Some(z)) => format!(" {t} {z}"),
             _ => String::new(),
         };
-        println!("  {}{start} between {}: {} violations reported", c.date, c.parties.join(" and "), c.violations.len());
+        println!(
+            "  {}{start} between {}: {} violations reported",
+            c.date,
+            c.parties.join(" and "),
+            c.violations.len()
+        );
     }
     Ok(())
 }

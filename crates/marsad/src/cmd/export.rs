@@ -112,7 +112,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let fused = store.fused_events(&filter).context("cannot read fused events")?;
     let rows = rows(&events, &fused);
     if let (Format::Parquet, Some(path)) = (args.format, &args.output) {
-        let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+        let file =
+            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
         parquet::write(&rows, file)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -140,7 +141,11 @@ mod tests {
     fn column_counts() {
         assert_eq!(super::cameo::HEADER.len(), 61);
         assert_eq!(super::acled::HEADER.len(), 31);
-        assert!(super::common::COUNTRIES.get("ARM").is_some_and(|c| c.numeric == 51));
+        assert!(
+            super::common::COUNTRIES
+                .get("ARM")
+                .is_some_and(|c| c.numeric == 51)
+        );
         assert_eq!(super::flat::HEADER[18], "lat");
         assert_eq!(super::flat::HEADER[27], "confidence");
     }

@@ -7,11 +7,11 @@
 
 mod feed;
 
-use marsad_ingest::{Document, InputError, ReadOptions, read_inputs};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use marsad_extract::{Extractor, Options};
 use marsad_fuse::{FusionConfig, Report};
+use marsad_ingest::{Document, InputError, ReadOptions, read_inputs};
 use marsad_model::DocOutput;
 use marsad_store::{BatchReport, DocKey, DocState, EventFilter, SqliteStore, Store, StoredDoc, content_hash};
 use rayon::prelude::*;
@@ -106,7 +106,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     {
         anyhow::bail!("--published {p:?}: expected a date as YYYY-MM-DD");
     }
-    let read_opts = ReadOptions { lossy: args.lossy, published: args.published.clone(), ..ReadOptions::default() };
+    let read_opts = ReadOptions {
+        lossy: args.lossy,
+        published: args.published.clone(),
+        ..ReadOptions::default()
+    };
     let store = open_store(&args.db)?;
     let (feeds, paths): (Vec<PathBuf>, Vec<PathBuf>) =
         args.paths.iter().cloned().partition(|p| feed::is_feed(p));
@@ -115,7 +119,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for f in &feeds {
         match feed::read_feed(f) {
             Ok(docs) => feed_docs.extend(docs.into_iter().map(|doc| {
-                Ok(Document { doc, warnings: Vec::new(), path: f.clone(), line: None })
+                Ok(Document {
+                    doc,
+                    warnings: Vec::new(),
+                    path: f.clone(),
+                    line: None,
+                })
             })),
             Err(e) => {
                 feed_errors += 1;
@@ -130,14 +139,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Box::new(read_inputs(&paths, &read_opts))
         };
     let inputs = feed_docs.into_iter().chain(from_files);
-    let opts = IngestOptions { threads: args.threads, batch: args.batch.max(1), progress: !args.quiet };
+    let opts = IngestOptions {
+        threads: args.threads,
+        batch: args.batch.max(1),
+        progress: !args.quiet,
+    };
     let mut summary = ingest(&store, inputs, &opts)?;
     summary.errors += feed_errors;
-    let fused = if args.fusion.no_fuse { None } else { Some(refuse(&store, &fusion)?) };
+    let fused = if args.fusion.no_fuse {
+        None
+    } else {
+        Some(refuse(&store, &fusion)?)
+    };
     if !args.quiet {
         print_summary(&summary, fused, &store)?;
     }
-    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Opens (creating) the SQLite store at `path`.
@@ -217,7 +238,9 @@ pub fn ingest(
             }
         }
         drop(tx);
-        writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
     })?;
     bar.finish_and_clear();
     summary.written = written;
@@ -229,7 +252,10 @@ pub fn ingest(
 fn fresh(store: &dyn Store, docs: Vec<Document>, summary: &mut Summary) -> anyhow::Result<Vec<Document>> {
     let keys: Vec<DocKey> = docs
         .iter()
-        .map(|d| DocKey { id: d.doc.id.clone().unwrap_or_default(), hash: content_hash(&d.doc) })
+        .map(|d| DocKey {
+            id: d.doc.id.clone().unwrap_or_default(),
+            hash: content_hash(&d.doc),
+        })
         .collect();
     let states = store.doc_states(&keys).context("cannot read the database")?;
     let mut out = Vec::with_capacity(docs.len());
@@ -249,7 +275,8 @@ fn code(extractor: &Extractor, d: Document) -> StoredDoc {
     }));
     let mut out = coded.unwrap_or_else(|_| {
         let mut out = DocOutput::new(d.doc.id.clone().unwrap_or_default());
-        out.warnings.push("internal error while coding this document: no events".into());
+        out.warnings
+            .push("internal error while coding this document: no events".into());
         out
     });
     let mut warnings = d.warnings;
@@ -271,13 +298,21 @@ pub struct FusedCounts {
 
 /// Recomputes fusion and ceasefires over every stored event and replaces them in the store.
 pub fn refuse(store: &dyn Store, cfg: &FusionConfig) -> anyhow::Result<FusedCounts> {
-    let events = store.events(&EventFilter::default()).context("cannot read events for fusion")?;
+    let events = store
+        .events(&EventFilter::default())
+        .context("cannot read events for fusion")?;
     let reports: Vec<Report<'_>> = events
         .iter()
-        .map(|s| Report { doc_id: &s.doc_id, published: s.published.as_deref(), event: &s.event })
+        .map(|s| Report {
+            doc_id: &s.doc_id,
+            published: s.published.as_deref(),
+            event: &s.event,
+        })
         .collect();
     let fusion = marsad_fuse::fuse(&reports, cfg);
-    store.replace_fusion(&fusion).context("cannot store fusion results")?;
+    store
+        .replace_fusion(&fusion)
+        .context("cannot store fusion results")?;
     Ok(FusedCounts {
         fused: fusion.fused.len(),
         contested: fusion.fused.iter().filter(|f| f.contested).count(),
@@ -287,7 +322,11 @@ pub fn refuse(store: &dyn Store, cfg: &FusionConfig) -> anyhow::Result<FusedCoun
 
 fn print_summary(s: &Summary, fused: Option<FusedCounts>, store: &dyn Store) -> anyhow::Result<()> {
     let w = &s.written;
-    let rate = if s.seconds > 0.0 { s.read as f64 / s.seconds } else { 0.0 };
+    let rate = if s.seconds > 0.0 {
+        s.read as f64 / s.seconds
+    } else {
+        0.0
+    };
     eprintln!(
         "ingested {} documents in {:.1}s ({rate:.0} docs/s): {} new, {} changed, {} unchanged, {} duplicates, {} errors; {} events written",
         s.read,

@@ -6,10 +6,37 @@ use marsad_model::{Category, Count, Entity, Precision, Sector};
 
 /// ACLED's columns, in ACLED's order.
 pub const HEADER: &[&str] = &[
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ];
 
 /// ACLED's disorder type of an event type.
@@ -35,7 +62,9 @@ fn inter(e: Option<&Entity>, category: Category, place_country: Option<&str>) ->
         }
         Some(Sector::Reb) => 2,
         Some(Sector::Uaf | Sector::Ter) => 3,
-        Some(Sector::Cvl | Sector::Jrn | Sector::Med | Sector::Ref | Sector::Hri | Sector::Ngo | Sector::Edu) => 7,
+        Some(
+            Sector::Cvl | Sector::Jrn | Sector::Med | Sector::Ref | Sector::Hri | Sector::Ngo | Sector::Edu,
+        ) => 7,
         _ if e.country.as_deref() == Some("IGO") => 8,
         _ => 3,
     }
@@ -43,13 +72,19 @@ fn inter(e: Option<&Entity>, category: Category, place_country: Option<&str>) ->
 
 /// An ACLED-style actor name: "Military Forces of Azerbaijan", "Civilians (Armenia)", else the words.
 fn actor_name(e: &Entity) -> String {
-    let country = e.country.as_deref().and_then(|c| COUNTRIES.get(c)).map(|c| c.name.as_str());
+    let country = e
+        .country
+        .as_deref()
+        .and_then(|c| COUNTRIES.get(c))
+        .map(|c| c.name.as_str());
     match (e.sector, country) {
         (Some(Sector::Mil), Some(c)) => format!("Military Forces of {c}"),
         (Some(Sector::Gov), Some(c)) => format!("Government of {c}"),
         (Some(Sector::Cop), Some(c)) => format!("Police Forces of {c}"),
         (Some(Sector::Cvl), Some(c)) => format!("Civilians ({c})"),
-        (Some(Sector::Reb | Sector::Uaf), Some(c)) if e.name.is_none() => format!("Unidentified Armed Group ({c})"),
+        (Some(Sector::Reb | Sector::Uaf), Some(c)) if e.name.is_none() => {
+            format!("Unidentified Armed Group ({c})")
+        }
         _ => e.name.clone().unwrap_or_else(|| e.text.clone()),
     }
 }
@@ -94,8 +129,11 @@ fn day_timestamp(date: Option<&str>) -> String {
 pub fn records(r: &Row<'_>) -> Vec<Vec<String>> {
     let e = r.event();
     let Some(acled) = &e.acled else { return Vec::new() };
-    let places: Vec<Option<&marsad_model::Place>> =
-        if e.places.is_empty() { vec![None] } else { e.places.iter().map(Some).collect() };
+    let places: Vec<Option<&marsad_model::Place>> = if e.places.is_empty() {
+        vec![None]
+    } else {
+        e.places.iter().map(Some).collect()
+    };
     let fallback_country = e.recipient.iter().chain(&e.actor).find_map(|x| x.country.clone());
     let mut tags: Vec<String> = Vec::new();
     if let Some(q) = e.dead_qualifier {
@@ -107,19 +145,34 @@ pub fn records(r: &Row<'_>) -> Vec<Vec<String>> {
     if r.contested() {
         tags.push("contested".into());
     }
-    let claim = e.claim_by.as_ref().map(|c| format!(" [claimed by {}]", c.text)).unwrap_or_default();
+    let claim = e
+        .claim_by
+        .as_ref()
+        .map(|c| format!(" [claimed by {}]", c.text))
+        .unwrap_or_default();
     places
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let iso3 = p.and_then(|p| p.country.clone()).or_else(|| fallback_country.clone()).unwrap_or_default();
+            let iso3 = p
+                .and_then(|p| p.country.clone())
+                .or_else(|| fallback_country.clone())
+                .unwrap_or_default();
             let c = COUNTRIES.get(&iso3);
             let (i1, i2) = (
                 inter(e.actor.first(), e.event, Some(iso3.as_str())),
                 inter(e.recipient.first(), e.event, Some(iso3.as_str())),
             );
-            let interaction = if i2 == 0 { i1 * 10 } else { i1.min(i2) * 10 + i1.max(i2) };
-            let fatalities = if i == 0 { e.dead.and_then(Count::number).unwrap_or(0) } else { 0 };
+            let interaction = if i2 == 0 {
+                i1 * 10
+            } else {
+                i1.min(i2) * 10 + i1.max(i2)
+            };
+            let fatalities = if i == 0 {
+                e.dead.and_then(Count::number).unwrap_or(0)
+            } else {
+                0
+            };
             let opt = |v: Option<String>| v.unwrap_or_default();
             vec![
                 format!("{iso3}-{}#{i}", e.id),
@@ -136,7 +189,11 @@ pub fn records(r: &Row<'_>) -> Vec<Vec<String>> {
                 names(e.recipient.get(1..).unwrap_or_default()),
                 if i2 == 0 { String::new() } else { i2.to_string() },
                 interaction.to_string(),
-                if e.recipient.iter().any(|x| x.sector == Some(Sector::Cvl)) { "Civilian targeting".into() } else { String::new() },
+                if e.recipient.iter().any(|x| x.sector == Some(Sector::Cvl)) {
+                    "Civilian targeting".into()
+                } else {
+                    String::new()
+                },
                 c.map(|c| c.numeric.to_string()).unwrap_or_default(),
                 c.map(|c| c.region.clone()).unwrap_or_default(),
                 c.map(|c| c.name.clone()).unwrap_or_default(),

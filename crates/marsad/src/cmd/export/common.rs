@@ -25,10 +25,16 @@ pub static COUNTRIES: LazyLock<HashMap<String, Country>> = LazyLock::new(|| {
         .skip(1)
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let [iso3, numeric, name, region] = f[..] else { return None };
+            let [iso3, numeric, name, region] = f[..] else {
+                return None;
+            };
             Some((
                 iso3.to_string(),
-                Country { numeric: numeric.parse().ok()?, name: name.to_string(), region: region.to_string() },
+                Country {
+                    numeric: numeric.parse().ok()?,
+                    name: name.to_string(),
+                    region: region.to_string(),
+                },
             ))
         })
         .collect()
@@ -60,13 +66,19 @@ pub fn rows<'a>(events: &'a [StoredEvent], fused: &'a [FusedEvent]) -> Vec<Row<'
     let by_id: BTreeMap<&str, &FusedEvent> = fused.iter().map(|f| (f.id.as_str(), f)).collect();
     events
         .iter()
-        .map(|s| Row { stored: s, fused: s.fused_id.as_deref().and_then(|id| by_id.get(id).copied()) })
+        .map(|s| Row {
+            stored: s,
+            fused: s.fused_id.as_deref().and_then(|id| by_id.get(id).copied()),
+        })
         .collect()
 }
 
 /// `a; b; c` of the entities' words.
 pub fn texts(list: &[Entity]) -> String {
-    list.iter().map(|e| e.text.as_str()).collect::<Vec<_>>().join("; ")
+    list.iter()
+        .map(|e| e.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// `AZE; ARM` of the entities' countries (unique, in order).
@@ -102,7 +114,10 @@ pub fn count(c: Option<Count>) -> String {
 
 /// The places of an event that have coordinates.
 pub fn located(e: &Event) -> impl Iterator<Item = (usize, &Place, f64, f64)> {
-    e.places.iter().enumerate().filter_map(|(i, p)| Some((i, p, p.lat?, p.lon?)))
+    e.places
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, p, p.lat?, p.lon?)))
 }
 
 /// A serde value's string form (`"at_least"` for `Qualifier::AtLeast`), empty for `None`.

@@ -4,11 +4,44 @@ use super::common::{Row, count, countries, sectors, tag, texts};
 
 /// The columns, in order.
 pub const HEADER: &[&str] = &[
-    "id", "doc_id", "date", "time", "tz", "date_precision", "event", "quad", "modes", "contexts", "actor",
-    "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector", "place", "place_country",
-    "lat", "lon", "dead", "dead_qualifier", "injured", "injured_qualifier", "claim_by", "claim_country", "status",
-    "confidence", "acled_event_type", "acled_sub_event_type", "cameo", "fused_id", "contested", "trigger",
-    "evidence", "published", "source", "url",
+    "id",
+    "doc_id",
+    "date",
+    "time",
+    "tz",
+    "date_precision",
+    "event",
+    "quad",
+    "modes",
+    "contexts",
+    "actor",
+    "actor_country",
+    "actor_sector",
+    "recipient",
+    "recipient_country",
+    "recipient_sector",
+    "place",
+    "place_country",
+    "lat",
+    "lon",
+    "dead",
+    "dead_qualifier",
+    "injured",
+    "injured_qualifier",
+    "claim_by",
+    "claim_country",
+    "status",
+    "confidence",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo",
+    "fused_id",
+    "contested",
+    "trigger",
+    "evidence",
+    "published",
+    "source",
+    "url",
 ];
 
 /// Index of the float columns (`lat`, `lon`, `confidence`) in [`HEADER`].
@@ -38,10 +71,21 @@ pub fn record(r: &Row<'_>) -> Vec<String> {
         texts(&e.recipient),
         countries(&e.recipient),
         sectors(&e.recipient),
-        join(e.places.iter().map(|p| p.name.clone().unwrap_or_else(|| p.text.clone())).collect()),
+        join(
+            e.places
+                .iter()
+                .map(|p| p.name.clone().unwrap_or_else(|| p.text.clone()))
+                .collect(),
+        ),
         join(e.places.iter().filter_map(|p| p.country.clone()).collect()),
-        first.and_then(|p| p.lat).map(|v| v.to_string()).unwrap_or_default(),
-        first.and_then(|p| p.lon).map(|v| v.to_string()).unwrap_or_default(),
+        first
+            .and_then(|p| p.lat)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        first
+            .and_then(|p| p.lon)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
         count(e.dead),
         tag(e.dead_qualifier),
         count(e.injured),
@@ -54,7 +98,11 @@ pub fn record(r: &Row<'_>) -> Vec<String> {
         opt(e.acled.as_ref().map(|a| &a.sub_event_type)),
         opt(e.cameo.as_ref()),
         opt(s.fused_id.as_ref()),
-        if r.contested() { "true".into() } else { String::new() },
+        if r.contested() {
+            "true".into()
+        } else {
+            String::new()
+        },
         opt(e.trigger.as_ref().map(|t| &t.text)),
         e.evidence.clone(),
         opt(s.published.as_ref()),

@@ -26,7 +26,10 @@ pub fn write(rows: &[Row<'_>], mut out: impl std::io::Write) -> anyhow::Result<(
             }));
         }
     }
-    serde_json::to_writer(&mut out, &json!({"type": "FeatureCollection", "features": features}))?;
+    serde_json::to_writer(
+        &mut out,
+        &json!({"type": "FeatureCollection", "features": features}),
+    )?;
     writeln!(out)?;
     Ok(())
 }

@@ -14,7 +14,9 @@ pub fn write(rows: &[Row<'_>], out: std::fs::File) -> anyhow::Result<()> {
     let mut fields = Vec::with_capacity(HEADER.len());
     let mut columns: Vec<ArrayRef> = Vec::with_capacity(HEADER.len());
     for (i, name) in HEADER.iter().enumerate() {
-        let values = records.iter().map(|r| r.get(i).map(String::as_str).unwrap_or_default());
+        let values = records
+            .iter()
+            .map(|r| r.get(i).map(String::as_str).unwrap_or_default());
         if FLOAT_COLUMNS.contains(&i) {
             fields.push(Field::new(*name, DataType::Float64, true));
             let parsed: Float64Array = values.map(|v| v.parse::<f64>().ok()).collect();

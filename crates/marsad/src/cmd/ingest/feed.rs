@@ -18,7 +18,10 @@ pub fn read_feed(path: &Path) -> anyhow::Result<Vec<InputDoc>> {
     let feed = feed_rs::parser::parse(bytes.as_slice())
         .with_context(|| format!("{}: not a valid RSS or Atom feed", path.display()))?;
     let source = feed.title.as_ref().map(|t| t.content.trim().to_string());
-    let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let base = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut docs = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let link = entry.links.first().map(|l| l.href.clone());
@@ -27,7 +30,11 @@ pub fn read_feed(path: &Path) -> anyhow::Result<Vec<InputDoc>> {
             .and_then(|c| c.body)
             .or_else(|| entry.summary.map(|s| s.content))
             .unwrap_or_default();
-        let text = if body.contains('<') { marsad_ingest::parse_html(&body).text } else { body };
+        let text = if body.contains('<') {
+            marsad_ingest::parse_html(&body).text
+        } else {
+            body
+        };
         if text.trim().is_empty() {
             continue;
         }
@@ -40,7 +47,10 @@ pub fn read_feed(path: &Path) -> anyhow::Result<Vec<InputDoc>> {
             id: Some(id),
             text,
             title: entry.title.map(|t| t.content.trim().to_string()),
-            published: entry.published.or(entry.updated).map(|d| d.format("%Y-%m-%d").to_string()),
+            published: entry
+                .published
+                .or(entry.updated)
+                .map(|d| d.format("%Y-%m-%d").to_string()),
             url: link,
             source: source.clone(),
             lang: feed.language.clone(),
