@@ -59,10 +59,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Serves the database at `db` on `addr` until Ctrl-C, with the write token from `MARSAD_TOKEN`:
 /// the entry point for `marsad demo`.
-#[allow(
-    dead_code,
-    reason = "the entry point for `marsad demo`; unused until its hook calls it"
-)]
 pub fn serve_db(db: &Path, addr: SocketAddr) -> anyhow::Result<ExitCode> {
     let backend = Arc::new(open_db(db, FusionConfig::default())?);
     serve(backend, addr, ServerConfig::from_env(), &db.display().to_string())
