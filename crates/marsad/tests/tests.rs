@@ -5,5 +5,6 @@ mod cli;
 mod demo;
 mod export;
 mod extract;
+mod schema;
 mod store;
 mod web;
