@@ -66,11 +66,19 @@ pub fn frames(
                 && c.tokens.start - e.tokens.end <= 1
                 && e.tokens.start >= sent.start
         });
-        let claimant = after.or(before).or(if c.cue == Cue::Say { last } else { None });
+        let subject = ents.iter().position(|e| {
+            !e.loc && e.prep.is_none() && e.tokens.start >= sent.start && e.tokens.end <= c.tokens.start
+        });
+        let fallback = match c.cue {
+            Cue::Say => subject.or(last),
+            _ => None,
+        };
+        let claimant = after.or(before).or(fallback);
         let start = match c.cue {
             Cue::Per => sent.start,
             _ => c.tokens.start,
         };
+        let end = clause_end(a, c.tokens.end, sent);
         let bytes = a.tokens[c.tokens.start].bytes.start..a.tokens[c.tokens.end - 1].bytes.end;
         out.push(Frame {
             verb: TextSpan {
@@ -80,10 +88,26 @@ pub fn frames(
             tokens: c.tokens.clone(),
             claimant,
             cue: c.cue,
-            scope: start..sent.end,
+            scope: start..end,
         });
     }
     out
+}
+
+/// Words that start a clause of the article's own voice after a reported statement
+/// ("تزعم أرمينيا أنها … بينما تسعى روسيا …").
+const CLAUSE_BREAKS: &[&str] = &["بينما", "وبينما", "فيما", "وفيما", "حين"];
+
+/// Where the statement opened at `from` ends: at a clause break ("بينما", "في حين") or the sentence end.
+fn clause_end(a: &Analysis<'_>, from: usize, sent: &Range<usize>) -> usize {
+    (from..sent.end)
+        .find(|i| {
+            let k = a.tokens[*i].key.as_str();
+            CLAUSE_BREAKS.contains(&k)
+                && !(k == "حين" && a.tokens.get(i.wrapping_sub(1)).is_none_or(|p| p.key != "في"))
+        })
+        .map(|i| if a.tokens[i].key == "حين" { i - 1 } else { i })
+        .unwrap_or(sent.end)
 }
 
 /// The frame that covers the trigger at `t`, if any (the nearest one before it wins).

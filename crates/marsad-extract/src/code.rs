@@ -18,6 +18,8 @@ use std::ops::Range;
 
 /// Days before publication after which a dated event is background.
 const HISTORICAL_DAYS: i32 = 10;
+/// Days before publication within which a date can be the report's news day.
+const NEWS_DAYS: i32 = 3;
 
 /// Everything found in a document, ready to be coded.
 #[derive(Debug)]
@@ -99,6 +101,7 @@ impl<'a> Context<'a> {
             }
             let skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
             let trigs: Vec<&Trig> = self.trigs.iter().filter(|t| t.sentence == si).collect();
+            let headline = self.is_headline(si);
             for t in &trigs {
                 let others: Vec<Range<usize>> = trigs
                     .iter()
@@ -106,11 +109,30 @@ impl<'a> Context<'a> {
                     .map(|o| o.tokens.clone())
                     .collect();
                 if let Some(e) = self.event(t, &others, &sent, &fr, &skip, &mut mem, opts) {
-                    events.push(e);
+                    let reached = self.reached_ceasefire(&e, t, &sent);
+                    for event in std::iter::once(e).chain(reached) {
+                        events.push(merge::Report {
+                            statement: merge::is_statement(event.event),
+                            event,
+                            sentence: si,
+                            headline,
+                            day_hint: None,
+                        });
+                    }
                 }
             }
         }
-        let mut out = merge::merge(events);
+        if let Some(day) = self.news_day() {
+            for r in events
+                .iter_mut()
+                .filter(|r| r.event.event.quad() == Quad::MaterialConflict)
+                .filter(|r| r.event.date.is_none() && r.event.status == Status::Asserted)
+            {
+                r.day_hint = Some(day.to_string());
+            }
+        }
+        let published = self.pubd.map(|d| d.to_string());
+        let mut out = merge::merge(events, published.as_deref());
         for (i, e) in out.iter_mut().enumerate() {
             e.id = format!("{doc_id}:e{}", i + 1);
         }
@@ -185,7 +207,7 @@ impl<'a> Context<'a> {
                 e.status = Status::Future;
             }
         }
-        self.fill_time(&mut e, t, sent, verbal);
+        self.fill_time(&mut e, t, sent);
         if t.category == Category::Assault {
             let c = casualties(self.a, &self.nums, sent.clone());
             if let Some((d, q)) = c.dead {
@@ -263,6 +285,58 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A ceasefire *reached* ("توصلت إلى وقف إطلاق النار") is also an AGREE between the same
+    /// parties (CODING_GUIDE section 1); its entry into force stays the RETREAT.
+    fn reached_ceasefire(&self, e: &Event, t: &Trig, sent: &Range<usize>) -> Option<Event> {
+        if e.event != Category::Retreat || !e.modes.contains(&marsad_model::Mode::Ceasefire) {
+            return None;
+        }
+        let lo = t.tokens.start.saturating_sub(3).max(sent.start);
+        self.cues.iter().find(|c| {
+            c.cue == crate::lexicons::Cue::Reach && c.tokens.start >= lo && c.tokens.end <= t.tokens.start
+        })?;
+        let mut agree = e.clone();
+        agree.event = Category::Agree;
+        agree.modes.clear();
+        agree.time = None;
+        agree.tz = None;
+        if matches!(agree.status, Status::Future | Status::Hypothetical) {
+            agree.status = Status::Asserted;
+        }
+        if agree.date_precision == Some(DatePrecision::Hour) {
+            agree.date_precision = Some(DatePrecision::Day);
+        }
+        let mapped = self.mapping.map(agree.event, &agree.modes);
+        agree.acled = mapped.acled;
+        agree.cameo = mapped.cameo;
+        if !agree.why.is_empty() {
+            agree.why.push("ceasefire reached: AGREE".into());
+        }
+        Some(agree)
+    }
+
+    /// The day the report's news happened: its first day-precise date within [`NEWS_DAYS`] before
+    /// publication ("الليلة الماضية", "أمس", "صباح اليوم"). An undated attack is not merged with an
+    /// action dated to another day (its output date stays empty, as the guide asks).
+    fn news_day(&self) -> Option<Date> {
+        let p = self.pubd?;
+        self.times
+            .iter()
+            .filter(|x| x.precision == Some(DatePrecision::Day))
+            .filter_map(|x| x.day)
+            .find(|d| *d <= p && p.since(*d).is_ok_and(|s| s.get_days() <= NEWS_DAYS))
+    }
+
+    /// A headline: a one-sentence paragraph of a few words without final punctuation.
+    fn is_headline(&self, si: usize) -> bool {
+        let para = |i: usize| self.paragraph.get(i).copied();
+        let alone = (si == 0 || para(si - 1) != para(si)) && para(si + 1) != para(si);
+        let s = &self.a.sentences[si];
+        let text = self.a.text[s.bytes.clone()].trim_end();
+        let open = !text.ends_with(['.', '!', '?', '؟', ':', '"', '»']);
+        alone && open && s.tokens.len() <= 15
+    }
+
     /// True when the sentence names a peacekeeping deployment.
     fn peacekeeping(&self, sent: &Range<usize>) -> bool {
         self.trigs.iter().any(|t| {
@@ -290,11 +364,11 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn fill_time(&self, e: &mut Event, t: &Trig, sent: &Range<usize>, verbal: bool) {
-        let near = self
+    fn fill_time(&self, e: &mut Event, t: &Trig, sent: &Range<usize>) {
+        let clock = self
             .times
             .iter()
-            .filter(|x| sent.contains(&x.tokens.start))
+            .filter(|x| sent.contains(&x.tokens.start) && x.time.is_some())
             .min_by_key(|x| x.tokens.start.abs_diff(t.tokens.start));
         let dated = self
             .times
@@ -310,11 +384,8 @@ impl<'a> Context<'a> {
             {
                 e.status = Status::Historical;
             }
-        } else if verbal && e.status != Status::Historical {
-            e.date = self.pubd.map(|d| d.to_string());
-            e.date_precision = e.date.as_ref().map(|_| DatePrecision::Day);
         }
-        if let Some(x) = near.filter(|x| x.time.is_some()) {
+        if let Some(x) = clock {
             e.time.clone_from(&x.time);
             e.tz.clone_from(&x.tz);
             if e.date.is_none() {

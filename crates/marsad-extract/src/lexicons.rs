@@ -173,6 +173,8 @@ pub enum Cue {
     Hyp,
     /// Background.
     Hist,
+    /// An agreement reached ("توصلت إلى"): a ceasefire after it is also an AGREE.
+    Reach,
 }
 
 fn parse_cue(c: &[&str]) -> Option<Cue> {
@@ -186,6 +188,7 @@ fn parse_cue(c: &[&str]) -> Option<Cue> {
         "future" => Cue::Future,
         "hyp" => Cue::Hyp,
         "hist" => Cue::Hist,
+        "reach" => Cue::Reach,
         _ => return None,
     })
 }
