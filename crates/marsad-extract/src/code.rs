@@ -100,7 +100,11 @@ impl<'a> Context<'a> {
                 mem.claimant = Some(c);
             }
             let skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
-            let trigs: Vec<&Trig> = self.trigs.iter().filter(|t| t.sentence == si).collect();
+            let trigs: Vec<&Trig> = self
+                .trigs
+                .iter()
+                .filter(|t| t.sentence == si && !self.reach_word(t))
+                .collect();
             let headline = self.is_headline(si);
             for t in &trigs {
                 let others: Vec<Range<usize>> = trigs
@@ -165,6 +169,18 @@ impl<'a> Context<'a> {
         let verbal = matches!(t.category.quad(), Quad::VerbalCooperation | Quad::VerbalConflict);
         let mut claim = frame.and_then(|f| f.claimant);
         if verbal && let Some(c) = claim {
+            let accused = t.category == Category::Accuse
+                && t.form == Form::Noun
+                && !args.actor.is_empty()
+                && !args.actor.iter().any(|a| self.same_side(*a, c));
+            if accused {
+                // "أشارت الوزارة إلى أن X تتحمل المسؤولية": the speaker accuses X.
+                let named = std::mem::take(&mut args.actor);
+                if args.recipient.is_empty() {
+                    args.recipient = named;
+                }
+                why.push("accusation inside the speaker's statement: the speaker accuses".into());
+            }
             if args.actor.is_empty() {
                 args.actor.push(c);
             }
@@ -291,10 +307,9 @@ impl<'a> Context<'a> {
         if e.event != Category::Retreat || !e.modes.contains(&marsad_model::Mode::Ceasefire) {
             return None;
         }
-        let lo = t.tokens.start.saturating_sub(3).max(sent.start);
-        self.cues.iter().find(|c| {
-            c.cue == crate::lexicons::Cue::Reach && c.tokens.start >= lo && c.tokens.end <= t.tokens.start
-        })?;
+        if !self.reaches(t) || !sent.contains(&t.tokens.start) {
+            return None;
+        }
         let mut agree = e.clone();
         agree.event = Category::Agree;
         agree.modes.clear();
@@ -325,6 +340,26 @@ impl<'a> Context<'a> {
             .filter(|x| x.precision == Some(DatePrecision::Day))
             .filter_map(|x| x.day)
             .find(|d| *d <= p && p.since(*d).is_ok_and(|s| s.get_days() <= NEWS_DAYS))
+    }
+
+    /// An AGREE trigger that is only the "reached" of a ceasefire right after it ("توصلت إلى وقف
+    /// إطلاق النار"): the ceasefire codes the AGREE, with the parties as actors.
+    fn reach_word(&self, t: &Trig) -> bool {
+        t.category == Category::Agree
+            && self.trigs.iter().any(|c| {
+                c.category == Category::Retreat
+                    && c.tokens.start >= t.tokens.end
+                    && c.tokens.start - t.tokens.end <= 2
+                    && self.reaches(c)
+            })
+    }
+
+    /// Whether a "reached" word stands just before the trigger `t`.
+    fn reaches(&self, t: &Trig) -> bool {
+        let lo = t.tokens.start.saturating_sub(3);
+        self.cues.iter().any(|c| {
+            c.cue == crate::lexicons::Cue::Reach && c.tokens.start >= lo && c.tokens.end <= t.tokens.start
+        })
     }
 
     /// A headline: a one-sentence paragraph of a few words without final punctuation.

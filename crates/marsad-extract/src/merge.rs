@@ -288,6 +288,12 @@ fn summarised_by(h: &Event, body: &Event) -> bool {
 /// Merges the reports of one document into its events, in order of first mention.
 pub fn merge(reports: Vec<Report>, published: Option<&str>) -> Vec<Event> {
     let split: Vec<Report> = reports.into_iter().flat_map(split_recipients).collect();
+    if std::env::var_os("MARSAD_DEBUG_REPORTS").is_some() {
+        for r in &split {
+            let c = |v: &[Entity]| v.iter().map(|e| format!("{}:{}", e.country.clone().unwrap_or_default(), e.text)).collect::<Vec<_>>().join(",");
+            eprintln!("R s{} h{} {} A[{}] R[{}] d={:?} st={:?} claim={:?} dead={:?} {:?}", r.sentence, r.headline as u8, r.event.event, c(&r.event.actor), c(&r.event.recipient), r.event.date, r.event.status, r.event.claim_by.as_ref().map(|x| x.text.clone()), r.event.dead, r.event.trigger.as_ref().map(|t| t.text.clone()));
+        }
+    }
     let (heads, body): (Vec<Report>, Vec<Report>) = split.into_iter().partition(|r| r.headline);
     let body = fold_all(body);
     let heads: Vec<Report> = fold_all(heads)
