@@ -121,9 +121,11 @@ pub fn same_event(k: &Event, e: &Event, same_sentence: bool) -> bool {
         return true;
     }
     let bare = |x: &Event| sides(&x.actor).is_empty() && sides(&x.recipient).is_empty();
-    let both_sides_known = !sides(&k.actor).is_empty() && sides(&k.actor) == sides(&e.actor);
+    let shared = |a: &[Entity], b: &[Entity]| !sides(a).is_empty() && sides(a) == sides(b);
+    let both_sides_known = shared(&k.actor, &e.actor) || shared(&k.recipient, &e.recipient);
     let same_day = k.date.is_some() && k.date == e.date;
-    both_sides_known || (bare(e) && ((ce.is_some() && ck == ce) || same_day))
+    let same_place = k.places.iter().any(|p| e.places.iter().any(|q| q.name.is_some() && q.name == p.name));
+    both_sides_known || (bare(e) && ((ce.is_some() && ck == ce) || same_day || same_place))
 }
 
 /// How official a claimant is: governments and armed forces first.
