@@ -4,7 +4,9 @@
 use crate::actors::{Ent, find_entities_on, main_country};
 use crate::args::{Args, assign};
 use crate::casualties::{Num, casualties, find_numbers};
-use crate::claims::{CueHit, Frame, find_cues, frame_for, frames, status};
+use crate::claims::{
+    CueHit, Frame, carried_frame, find_cues, frame_for, frames, mirror, quote_open_after, status,
+};
 use crate::detect::{ModeWord, Trig, find, modes_for};
 use crate::lexicons::{Form, Lexicons};
 use crate::mapping::Mapping;
@@ -52,6 +54,8 @@ struct Memory {
     paragraph: usize,
     actor: Vec<usize>,
     claimant: Option<usize>,
+    /// The frame of a quotation still open at the end of the last sentence.
+    quote: Option<Frame>,
 }
 
 impl<'a> Context<'a> {
@@ -65,9 +69,10 @@ impl<'a> Context<'a> {
         for e in ents.iter_mut().filter(|e| e.country.is_none()) {
             e.country.clone_from(&main);
         }
+        let times = find_times(a, lex, pubd);
         Context {
             cues: find_cues(a, lex),
-            times: find_times(a, lex, pubd),
+            times,
             nums: find_numbers(a, lex),
             paragraph: paragraphs(a),
             a,
@@ -95,11 +100,9 @@ impl<'a> Context<'a> {
                 };
             }
             let sent = s.tokens.clone();
-            let fr = frames(self.a, &self.cues, &self.ents, &sent, mem.claimant);
-            if let Some(c) = fr.iter().rev().find_map(|f| f.claimant) {
-                mem.claimant = Some(c);
-            }
-            let skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
+            let fr = self.sentence_frames(si, &sent, &mut mem);
+            let mut skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
+            skip.extend(self.zone_names(&sent));
             let trigs: Vec<&Trig> = self
                 .trigs
                 .iter()
@@ -126,6 +129,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let mut events = self.mirror_claims(events);
         if let Some(day) = self.news_day() {
             for r in events
                 .iter_mut()
@@ -139,6 +143,67 @@ impl<'a> Context<'a> {
         let mut out = merge::merge(events, published.as_deref());
         for (i, e) in out.iter_mut().enumerate() {
             e.id = format!("{doc_id}:e{}", i + 1);
+        }
+        out
+    }
+
+    /// Entities in `sent` that only name a clock's zone ("بتوقيت موسكو"): never actors.
+    fn zone_names(&self, sent: &Range<usize>) -> Vec<usize> {
+        let zones: Vec<&Range<usize>> = self
+            .times
+            .iter()
+            .filter(|t| t.tz.is_some() && sent.contains(&t.tokens.start))
+            .map(|t| &t.tokens)
+            .collect();
+        (0..self.ents.len())
+            .filter(|i| zones.iter().any(|z| z.contains(&self.ents[*i].tokens.start)))
+            .collect()
+    }
+
+    /// The attribution frames of sentence `si`; a sentence with none that continues a quotation
+    /// opened by an earlier frame of the paragraph keeps that frame.
+    fn sentence_frames(&self, si: usize, sent: &Range<usize>, mem: &mut Memory) -> Vec<Frame> {
+        let mut fr = frames(self.a, &self.cues, &self.ents, sent, mem.claimant);
+        if let Some(c) = fr.iter().rev().find_map(|f| f.claimant) {
+            mem.claimant = Some(c);
+        }
+        let carried = fr.is_empty() && mem.quote.is_some();
+        if let Some(q) = mem.quote.as_ref().filter(|_| carried) {
+            fr.push(carried_frame(q, sent));
+        }
+        let text = &self.a.text[self.a.sentences[si].bytes.clone()];
+        let open = quote_open_after(text, mem.quote.is_some());
+        mem.quote = match (open, carried) {
+            (false, _) => None,
+            (true, true) => mem.quote.take(),
+            (true, false) => fr.iter().rev().find(|f| f.claimant.is_some()).cloned(),
+        };
+        fr
+    }
+
+    /// Mutual fights in or just before a sentence saying each side blames the other become one
+    /// event per side's claim.
+    fn mirror_claims(&self, reports: Vec<merge::Report>) -> Vec<merge::Report> {
+        let mirrored: Vec<usize> = self
+            .cues
+            .iter()
+            .filter(|c| c.cue == crate::lexicons::Cue::Mirror)
+            .filter_map(|c| self.a.sentences.iter().position(|s| s.tokens.contains(&c.tokens.start)))
+            .collect();
+        let near = |si: usize| {
+            mirrored.iter().any(|m| {
+                (si == *m || si + 1 == *m) && self.paragraph.get(si) == self.paragraph.get(*m)
+            })
+        };
+        let mut out = Vec::with_capacity(reports.len());
+        for r in reports {
+            if r.event.event != Category::Assault || !near(r.sentence) {
+                out.push(r);
+                continue;
+            }
+            for event in mirror(&r.event) {
+                out.push(merge::Report { event, ..r.clone() });
+            }
         }
         out
     }
@@ -507,6 +572,49 @@ mod tests {
         let e = ev.iter().find(|e| e.event == Category::Assault);
         assert_eq!(e.map(|e| e.status), Some(Status::Historical));
         assert_eq!(e.and_then(|e| e.date.clone()).as_deref(), Some("2020"));
+    }
+
+    #[test]
+    fn quotation_carries_the_claim() {
+        let ev = run(
+            "وقال المتحدث باسم وزارة الدفاع الأذربيجانية: «إن الجيش الأرميني قصف مواقعنا في كالبجار. وقتل جنديان في القصف على المواقع».",
+        );
+        let claims: Vec<_> = ev
+            .iter()
+            .filter(|e| e.event == Category::Assault)
+            .map(|e| e.claim_by.as_ref().and_then(|c| c.country.clone()))
+            .collect();
+        assert!(!claims.is_empty(), "{ev:?}");
+        assert!(claims.iter().all(|c| c.as_deref() == Some("AZE")), "{claims:?}");
+    }
+
+    #[test]
+    fn mirror_claims_split() {
+        let ev = run(
+            "اندلعت اشتباكات بين أرمينيا وأذربيجان على الحدود أمس، وتبادل الطرفان الاتهامات بالمسؤولية عن بدء القتال.",
+        );
+        let mut claims: Vec<_> = ev
+            .iter()
+            .filter(|e| e.event == Category::Assault)
+            .filter_map(|e| e.claim_by.as_ref().and_then(|c| c.country.clone()))
+            .collect();
+        claims.sort();
+        assert_eq!(claims, vec!["ARM".to_string(), "AZE".to_string()], "{ev:?}");
+    }
+
+    #[test]
+    fn ceasefire_reached_and_in_force() {
+        let ev = run(
+            "أعلنت موسكو أنها توصلت إلى وقف إطلاق النار بين أرمينيا وأذربيجان ، والذي كان من المفترض أن يدخل حيز التنفيذ اليوم الساعة التاسعة صباحًا بتوقيت موسكو.",
+        );
+        let agree = ev.iter().find(|e| e.event == Category::Agree).expect("an AGREE");
+        assert_eq!(agree.status, Status::Asserted);
+        assert_eq!(agree.actor.len(), 2, "{agree:?}");
+        let retreat = ev.iter().find(|e| e.event == Category::Retreat).expect("a RETREAT");
+        assert_eq!(retreat.status, Status::Future);
+        assert_eq!(retreat.time.as_deref(), Some("09:00"));
+        assert_eq!(retreat.tz.as_deref(), Some("Europe/Moscow"));
+        assert_eq!(retreat.date.as_deref(), Some("2022-09-13"));
     }
 
     #[test]

@@ -175,6 +175,8 @@ pub enum Cue {
     Hist,
     /// An agreement reached ("توصلت إلى"): a ceasefire after it is also an AGREE.
     Reach,
+    /// Each side blames the other ("تبادل الطرفان الاتهامات").
+    Mirror,
 }
 
 fn parse_cue(c: &[&str]) -> Option<Cue> {
@@ -189,6 +191,7 @@ fn parse_cue(c: &[&str]) -> Option<Cue> {
         "hyp" => Cue::Hyp,
         "hist" => Cue::Hist,
         "reach" => Cue::Reach,
+        "mirror" => Cue::Mirror,
         _ => return None,
     })
 }
