@@ -3,7 +3,7 @@
 
 use crate::actors::Ent;
 use crate::lexicons::{Cue, Lexicons};
-use marsad_model::{Status, TextSpan};
+use marsad_model::{Entity, Event, Status, TextSpan};
 use marsad_text::Analysis;
 use std::ops::Range;
 
@@ -66,11 +66,19 @@ pub fn frames(
                 && c.tokens.start - e.tokens.end <= 1
                 && e.tokens.start >= sent.start
         });
-        let claimant = after.or(before).or(if c.cue == Cue::Say { last } else { None });
+        let subject = ents.iter().position(|e| {
+            !e.loc && e.prep.is_none() && e.tokens.start >= sent.start && e.tokens.end <= c.tokens.start
+        });
+        let fallback = match c.cue {
+            Cue::Say => subject.or(last),
+            _ => None,
+        };
+        let claimant = after.or(before).or(fallback);
         let start = match c.cue {
             Cue::Per => sent.start,
             _ => c.tokens.start,
         };
+        let end = clause_end(a, c.tokens.end, sent);
         let bytes = a.tokens[c.tokens.start].bytes.start..a.tokens[c.tokens.end - 1].bytes.end;
         out.push(Frame {
             verb: TextSpan {
@@ -80,10 +88,75 @@ pub fn frames(
             tokens: c.tokens.clone(),
             claimant,
             cue: c.cue,
-            scope: start..sent.end,
+            scope: start..end,
         });
     }
     out
+}
+
+/// Whether a quotation is still open after the sentence `text`, given whether one was open
+/// before it: «…», “…” and straight double quotes.
+pub fn quote_open_after(text: &str, open_before: bool) -> bool {
+    let opens = text.matches(['«', '“']).count() as i32;
+    let closes = text.matches(['»', '”']).count() as i32;
+    let straight = text.matches('"').count() as i32;
+    let mut depth = i32::from(open_before) + opens - closes;
+    if straight % 2 == 1 {
+        depth += if open_before && opens == closes { -1 } else { 1 };
+    }
+    depth > 0
+}
+
+/// The frame of a statement carried into a sentence that continues it: a sentence inside a
+/// quotation opened by an earlier frame, with no frame of its own, is still the speaker's.
+pub fn carried_frame(f: &Frame, sent: &Range<usize>) -> Frame {
+    Frame {
+        scope: sent.clone(),
+        ..f.clone()
+    }
+}
+
+/// Mirror claims ("تبادل الطرفان الاتهامات", "يتهم كل طرف الآخر"): a fight between two sides whose
+/// blame each side puts on the other is one event per claim (CODING_GUIDE section 3): the actor is
+/// the side blamed, the recipient and claimant the side blaming.
+pub fn mirror(e: &Event) -> Vec<Event> {
+    let named: Vec<&Entity> = e.actor.iter().filter(|x| !x.text.is_empty()).collect();
+    let mut sides: Vec<&Entity> = Vec::new();
+    for x in &named {
+        if !sides.iter().any(|y| y.country == x.country) {
+            sides.push(x);
+        }
+    }
+    if sides.len() != 2 || !e.recipient.is_empty() {
+        return vec![e.clone()];
+    }
+    let (a, b) = (sides[0], sides[1]);
+    [(a, b), (b, a)]
+        .into_iter()
+        .map(|(blamed, blaming)| {
+            let mut x = e.clone();
+            x.actor = vec![blamed.clone()];
+            x.recipient = vec![blaming.clone()];
+            x.claim_by = Some(blaming.clone());
+            x
+        })
+        .collect()
+}
+
+/// Words that start a clause of the article's own voice after a reported statement
+/// ("تزعم أرمينيا أنها … بينما تسعى روسيا …").
+const CLAUSE_BREAKS: &[&str] = &["بينما", "وبينما", "فيما", "وفيما", "حين"];
+
+/// Where the statement opened at `from` ends: at a clause break ("بينما", "في حين") or the sentence end.
+fn clause_end(a: &Analysis<'_>, from: usize, sent: &Range<usize>) -> usize {
+    (from..sent.end)
+        .find(|i| {
+            let k = a.tokens[*i].key.as_str();
+            CLAUSE_BREAKS.contains(&k)
+                && !(k == "حين" && a.tokens.get(i.wrapping_sub(1)).is_none_or(|p| p.key != "في"))
+        })
+        .map(|i| if a.tokens[i].key == "حين" { i - 1 } else { i })
+        .unwrap_or(sent.end)
 }
 
 /// The frame that covers the trigger at `t`, if any (the nearest one before it wins).
@@ -165,6 +238,32 @@ mod tests {
             Some("السلطات الأرمينية")
         );
         assert!(frame_for(&f, &(5..6)).is_some());
+    }
+
+    #[test]
+    fn quotes_stay_open_across_sentences() {
+        assert!(quote_open_after("وقال البيان: «إن القوات تقدمت.", false));
+        assert!(quote_open_after("وتم تدمير المواقع.", true));
+        assert!(!quote_open_after("وانسحب العدو».", true));
+        assert!(!quote_open_after("قال \"نعم\" أمس.", false));
+        assert!(quote_open_after("قال: \"نعم.", false));
+        assert!(!quote_open_after("وانتهى.\"", true));
+    }
+
+    #[test]
+    fn mirror_claims_give_one_event_per_side() {
+        let side = |c: &str| Entity {
+            text: c.into(),
+            country: Some(c.into()),
+            ..Entity::default()
+        };
+        let mut e = Event::new("d:e1", marsad_model::Category::Assault);
+        e.actor = vec![side("ARM"), side("AZE")];
+        let out = mirror(&e);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].actor[0].text, "ARM");
+        assert_eq!(out[0].claim_by.as_ref().map(|c| c.text.as_str()), Some("AZE"));
+        assert_eq!(out[1].recipient[0].text, "ARM");
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use crate::actors::{Ent, find_entities_on, main_country};
 use crate::args::{Args, assign};
 use crate::casualties::{Num, casualties, find_numbers};
-use crate::claims::{CueHit, Frame, find_cues, frame_for, frames, status};
+use crate::claims::{
+    CueHit, Frame, carried_frame, find_cues, frame_for, frames, mirror, quote_open_after, status,
+};
 use crate::detect::{ModeWord, Trig, find, modes_for};
 use crate::lexicons::{Form, Lexicons};
 use crate::mapping::Mapping;
@@ -18,6 +20,8 @@ use std::ops::Range;
 
 /// Days before publication after which a dated event is background.
 const HISTORICAL_DAYS: i32 = 10;
+/// Days before publication within which a date can be the report's news day.
+const NEWS_DAYS: i32 = 3;
 
 /// Everything found in a document, ready to be coded.
 #[derive(Debug)]
@@ -50,6 +54,8 @@ struct Memory {
     paragraph: usize,
     actor: Vec<usize>,
     claimant: Option<usize>,
+    /// The frame of a quotation still open at the end of the last sentence.
+    quote: Option<Frame>,
 }
 
 impl<'a> Context<'a> {
@@ -63,9 +69,10 @@ impl<'a> Context<'a> {
         for e in ents.iter_mut().filter(|e| e.country.is_none()) {
             e.country.clone_from(&main);
         }
+        let times = find_times(a, lex, pubd);
         Context {
             cues: find_cues(a, lex),
-            times: find_times(a, lex, pubd),
+            times,
             nums: find_numbers(a, lex),
             paragraph: paragraphs(a),
             a,
@@ -93,12 +100,15 @@ impl<'a> Context<'a> {
                 };
             }
             let sent = s.tokens.clone();
-            let fr = frames(self.a, &self.cues, &self.ents, &sent, mem.claimant);
-            if let Some(c) = fr.iter().rev().find_map(|f| f.claimant) {
-                mem.claimant = Some(c);
-            }
-            let skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
-            let trigs: Vec<&Trig> = self.trigs.iter().filter(|t| t.sentence == si).collect();
+            let fr = self.sentence_frames(si, &sent, &mut mem);
+            let mut skip: Vec<usize> = fr.iter().filter_map(|f| f.claimant).collect();
+            skip.extend(self.zone_names(&sent));
+            let trigs: Vec<&Trig> = self
+                .trigs
+                .iter()
+                .filter(|t| t.sentence == si && !self.reach_word(t))
+                .collect();
+            let headline = self.is_headline(si);
             for t in &trigs {
                 let others: Vec<Range<usize>> = trigs
                     .iter()
@@ -106,13 +116,94 @@ impl<'a> Context<'a> {
                     .map(|o| o.tokens.clone())
                     .collect();
                 if let Some(e) = self.event(t, &others, &sent, &fr, &skip, &mut mem, opts) {
-                    events.push(e);
+                    let reached = self.reached_ceasefire(&e, t, &sent);
+                    for event in std::iter::once(e).chain(reached) {
+                        events.push(merge::Report {
+                            statement: merge::is_statement(event.event),
+                            event,
+                            sentence: si,
+                            headline,
+                            day_hint: None,
+                        });
+                    }
                 }
             }
         }
-        let mut out = merge::merge(events);
+        let mut events = self.mirror_claims(events);
+        if let Some(day) = self.news_day() {
+            for r in events
+                .iter_mut()
+                .filter(|r| r.event.event.quad() == Quad::MaterialConflict)
+                .filter(|r| r.event.date.is_none() && r.event.status == Status::Asserted)
+            {
+                r.day_hint = Some(day.to_string());
+            }
+        }
+        let published = self.pubd.map(|d| d.to_string());
+        let mut out = merge::merge(events, published.as_deref());
         for (i, e) in out.iter_mut().enumerate() {
             e.id = format!("{doc_id}:e{}", i + 1);
+        }
+        out
+    }
+
+    /// Entities in `sent` that only name a clock's zone ("بتوقيت موسكو"): never actors.
+    fn zone_names(&self, sent: &Range<usize>) -> Vec<usize> {
+        let zones: Vec<&Range<usize>> = self
+            .times
+            .iter()
+            .filter(|t| t.tz.is_some() && sent.contains(&t.tokens.start))
+            .map(|t| &t.tokens)
+            .collect();
+        (0..self.ents.len())
+            .filter(|i| zones.iter().any(|z| z.contains(&self.ents[*i].tokens.start)))
+            .collect()
+    }
+
+    /// The attribution frames of sentence `si`; a sentence with none that continues a quotation
+    /// opened by an earlier frame of the paragraph keeps that frame.
+    fn sentence_frames(&self, si: usize, sent: &Range<usize>, mem: &mut Memory) -> Vec<Frame> {
+        let mut fr = frames(self.a, &self.cues, &self.ents, sent, mem.claimant);
+        if let Some(c) = fr.iter().rev().find_map(|f| f.claimant) {
+            mem.claimant = Some(c);
+        }
+        let carried = fr.is_empty() && mem.quote.is_some();
+        if let Some(q) = mem.quote.as_ref().filter(|_| carried) {
+            fr.push(carried_frame(q, sent));
+        }
+        let text = &self.a.text[self.a.sentences[si].bytes.clone()];
+        let open = quote_open_after(text, mem.quote.is_some());
+        mem.quote = match (open, carried) {
+            (false, _) => None,
+            (true, true) => mem.quote.take(),
+            (true, false) => fr.iter().rev().find(|f| f.claimant.is_some()).cloned(),
+        };
+        fr
+    }
+
+    /// Mutual fights in or just before a sentence saying each side blames the other become one
+    /// event per side's claim.
+    fn mirror_claims(&self, reports: Vec<merge::Report>) -> Vec<merge::Report> {
+        let mirrored: Vec<usize> = self
+            .cues
+            .iter()
+            .filter(|c| c.cue == crate::lexicons::Cue::Mirror)
+            .filter_map(|c| self.a.sentences.iter().position(|s| s.tokens.contains(&c.tokens.start)))
+            .collect();
+        let near = |si: usize| {
+            mirrored.iter().any(|m| {
+                (si == *m || si + 1 == *m) && self.paragraph.get(si) == self.paragraph.get(*m)
+            })
+        };
+        let mut out = Vec::with_capacity(reports.len());
+        for r in reports {
+            if r.event.event != Category::Assault || !near(r.sentence) {
+                out.push(r);
+                continue;
+            }
+            for event in mirror(&r.event) {
+                out.push(merge::Report { event, ..r.clone() });
+            }
         }
         out
     }
@@ -143,6 +234,18 @@ impl<'a> Context<'a> {
         let verbal = matches!(t.category.quad(), Quad::VerbalCooperation | Quad::VerbalConflict);
         let mut claim = frame.and_then(|f| f.claimant);
         if verbal && let Some(c) = claim {
+            let accused = t.category == Category::Accuse
+                && t.form == Form::Noun
+                && !args.actor.is_empty()
+                && !args.actor.iter().any(|a| self.same_side(*a, c));
+            if accused {
+                // "أشارت الوزارة إلى أن X تتحمل المسؤولية": the speaker accuses X.
+                let named = std::mem::take(&mut args.actor);
+                if args.recipient.is_empty() {
+                    args.recipient = named;
+                }
+                why.push("accusation inside the speaker's statement: the speaker accuses".into());
+            }
             if args.actor.is_empty() {
                 args.actor.push(c);
             }
@@ -185,7 +288,7 @@ impl<'a> Context<'a> {
                 e.status = Status::Future;
             }
         }
-        self.fill_time(&mut e, t, sent, verbal);
+        self.fill_time(&mut e, t, sent);
         if t.category == Category::Assault {
             let c = casualties(self.a, &self.nums, sent.clone());
             if let Some((d, q)) = c.dead {
@@ -263,6 +366,77 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A ceasefire *reached* ("توصلت إلى وقف إطلاق النار") is also an AGREE between the same
+    /// parties (CODING_GUIDE section 1); its entry into force stays the RETREAT.
+    fn reached_ceasefire(&self, e: &Event, t: &Trig, sent: &Range<usize>) -> Option<Event> {
+        if e.event != Category::Retreat || !e.modes.contains(&marsad_model::Mode::Ceasefire) {
+            return None;
+        }
+        if !self.reaches(t) || !sent.contains(&t.tokens.start) {
+            return None;
+        }
+        let mut agree = e.clone();
+        agree.event = Category::Agree;
+        agree.modes.clear();
+        agree.time = None;
+        agree.tz = None;
+        if matches!(agree.status, Status::Future | Status::Hypothetical) {
+            agree.status = Status::Asserted;
+        }
+        if agree.date_precision == Some(DatePrecision::Hour) {
+            agree.date_precision = Some(DatePrecision::Day);
+        }
+        let mapped = self.mapping.map(agree.event, &agree.modes);
+        agree.acled = mapped.acled;
+        agree.cameo = mapped.cameo;
+        if !agree.why.is_empty() {
+            agree.why.push("ceasefire reached: AGREE".into());
+        }
+        Some(agree)
+    }
+
+    /// The day the report's news happened: its first day-precise date within [`NEWS_DAYS`] before
+    /// publication ("الليلة الماضية", "أمس", "صباح اليوم"). An undated attack is not merged with an
+    /// action dated to another day (its output date stays empty, as the guide asks).
+    fn news_day(&self) -> Option<Date> {
+        let p = self.pubd?;
+        self.times
+            .iter()
+            .filter(|x| x.precision == Some(DatePrecision::Day))
+            .filter_map(|x| x.day)
+            .find(|d| *d <= p && p.since(*d).is_ok_and(|s| s.get_days() <= NEWS_DAYS))
+    }
+
+    /// An AGREE trigger that is only the "reached" of a ceasefire right after it ("توصلت إلى وقف
+    /// إطلاق النار"): the ceasefire codes the AGREE, with the parties as actors.
+    fn reach_word(&self, t: &Trig) -> bool {
+        t.category == Category::Agree
+            && self.trigs.iter().any(|c| {
+                c.category == Category::Retreat
+                    && c.tokens.start >= t.tokens.end
+                    && c.tokens.start - t.tokens.end <= 2
+                    && self.reaches(c)
+            })
+    }
+
+    /// Whether a "reached" word stands just before the trigger `t`.
+    fn reaches(&self, t: &Trig) -> bool {
+        let lo = t.tokens.start.saturating_sub(3);
+        self.cues.iter().any(|c| {
+            c.cue == crate::lexicons::Cue::Reach && c.tokens.start >= lo && c.tokens.end <= t.tokens.start
+        })
+    }
+
+    /// A headline: a one-sentence paragraph of a few words without final punctuation.
+    fn is_headline(&self, si: usize) -> bool {
+        let para = |i: usize| self.paragraph.get(i).copied();
+        let alone = (si == 0 || para(si - 1) != para(si)) && para(si + 1) != para(si);
+        let s = &self.a.sentences[si];
+        let text = self.a.text[s.bytes.clone()].trim_end();
+        let open = !text.ends_with(['.', '!', '?', '؟', ':', '"', '»']);
+        alone && open && s.tokens.len() <= 15
+    }
+
     /// True when the sentence names a peacekeeping deployment.
     fn peacekeeping(&self, sent: &Range<usize>) -> bool {
         self.trigs.iter().any(|t| {
@@ -290,11 +464,11 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn fill_time(&self, e: &mut Event, t: &Trig, sent: &Range<usize>, verbal: bool) {
-        let near = self
+    fn fill_time(&self, e: &mut Event, t: &Trig, sent: &Range<usize>) {
+        let clock = self
             .times
             .iter()
-            .filter(|x| sent.contains(&x.tokens.start))
+            .filter(|x| sent.contains(&x.tokens.start) && x.time.is_some())
             .min_by_key(|x| x.tokens.start.abs_diff(t.tokens.start));
         let dated = self
             .times
@@ -310,11 +484,8 @@ impl<'a> Context<'a> {
             {
                 e.status = Status::Historical;
             }
-        } else if verbal && e.status != Status::Historical {
-            e.date = self.pubd.map(|d| d.to_string());
-            e.date_precision = e.date.as_ref().map(|_| DatePrecision::Day);
         }
-        if let Some(x) = near.filter(|x| x.time.is_some()) {
+        if let Some(x) = clock {
             e.time.clone_from(&x.time);
             e.tz.clone_from(&x.tz);
             if e.date.is_none() {
@@ -401,6 +572,49 @@ mod tests {
         let e = ev.iter().find(|e| e.event == Category::Assault);
         assert_eq!(e.map(|e| e.status), Some(Status::Historical));
         assert_eq!(e.and_then(|e| e.date.clone()).as_deref(), Some("2020"));
+    }
+
+    #[test]
+    fn quotation_carries_the_claim() {
+        let ev = run(
+            "وقال المتحدث باسم وزارة الدفاع الأذربيجانية: «إن الجيش الأرميني قصف مواقعنا في كالبجار. وقتل جنديان في القصف على المواقع».",
+        );
+        let claims: Vec<_> = ev
+            .iter()
+            .filter(|e| e.event == Category::Assault)
+            .map(|e| e.claim_by.as_ref().and_then(|c| c.country.clone()))
+            .collect();
+        assert!(!claims.is_empty(), "{ev:?}");
+        assert!(claims.iter().all(|c| c.as_deref() == Some("AZE")), "{claims:?}");
+    }
+
+    #[test]
+    fn mirror_claims_split() {
+        let ev = run(
+            "اندلعت اشتباكات بين أرمينيا وأذربيجان على الحدود أمس، وتبادل الطرفان الاتهامات بالمسؤولية عن بدء القتال.",
+        );
+        let mut claims: Vec<_> = ev
+            .iter()
+            .filter(|e| e.event == Category::Assault)
+            .filter_map(|e| e.claim_by.as_ref().and_then(|c| c.country.clone()))
+            .collect();
+        claims.sort();
+        assert_eq!(claims, vec!["ARM".to_string(), "AZE".to_string()], "{ev:?}");
+    }
+
+    #[test]
+    fn ceasefire_reached_and_in_force() {
+        let ev = run(
+            "أعلنت موسكو أنها توصلت إلى وقف إطلاق النار بين أرمينيا وأذربيجان ، والذي كان من المفترض أن يدخل حيز التنفيذ اليوم الساعة التاسعة صباحًا بتوقيت موسكو.",
+        );
+        let agree = ev.iter().find(|e| e.event == Category::Agree).expect("an AGREE");
+        assert_eq!(agree.status, Status::Asserted);
+        assert_eq!(agree.actor.len(), 2, "{agree:?}");
+        let retreat = ev.iter().find(|e| e.event == Category::Retreat).expect("a RETREAT");
+        assert_eq!(retreat.status, Status::Future);
+        assert_eq!(retreat.time.as_deref(), Some("09:00"));
+        assert_eq!(retreat.tz.as_deref(), Some("Europe/Moscow"));
+        assert_eq!(retreat.date.as_deref(), Some("2022-09-13"));
     }
 
     #[test]

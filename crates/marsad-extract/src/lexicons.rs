@@ -173,6 +173,10 @@ pub enum Cue {
     Hyp,
     /// Background.
     Hist,
+    /// An agreement reached ("توصلت إلى"): a ceasefire after it is also an AGREE.
+    Reach,
+    /// Each side blames the other ("تبادل الطرفان الاتهامات").
+    Mirror,
 }
 
 fn parse_cue(c: &[&str]) -> Option<Cue> {
@@ -186,6 +190,8 @@ fn parse_cue(c: &[&str]) -> Option<Cue> {
         "future" => Cue::Future,
         "hyp" => Cue::Hyp,
         "hist" => Cue::Hist,
+        "reach" => Cue::Reach,
+        "mirror" => Cue::Mirror,
         _ => return None,
     })
 }

@@ -37,6 +37,7 @@ enum Word {
     Hour(i8),
     AmPm(i8),
     Zone(String),
+    HijriMonth(i8),
     Num(i64),
     Other,
 }
@@ -59,6 +60,7 @@ fn classify(a: &Analysis<'_>, lex: &Lexicons) -> Vec<(Range<usize>, Word)> {
             "hour" => Word::Hour(n as i8),
             "ampm" => Word::AmPm(n as i8),
             "zone" => Word::Zone(row.value.clone()),
+            "hmonth" => Word::HijriMonth(n as i8),
             _ => Word::Other,
         };
         out.push((h.tokens, w));
@@ -114,6 +116,9 @@ fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) ->
     let (r0, w0) = &w[0];
     let next = |k: usize, gap: usize| w.get(k).filter(|(r, _)| adjacent(&w[k - 1].0, r, gap));
     match w0 {
+        Word::Num(d) if (1..=30).contains(d) && matches!(next(1, 1), Some((_, Word::HijriMonth(_)))) => {
+            hijri(w, *d, pubd)
+        }
         Word::Num(d) if (1..=31).contains(d) => {
             let Some((r1, Word::Month(m))) = next(1, 1) else {
                 return (None, 1);
@@ -156,6 +161,7 @@ fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) ->
             let day = pubd.and_then(|p| p.checked_add(jiff::Span::new().days(*n)).ok());
             (Some(expr(r0.clone(), day, DatePrecision::Day)), 1)
         }
+        Word::Weekday(_) if after_prayer(a, r0) => (None, 1),
         Word::Weekday(wd) => {
             let strict = matches!(next(1, 0), Some((_, Word::Past)));
             let day = pubd.and_then(|p| last_weekday(p, *wd, strict));
@@ -166,6 +172,64 @@ fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) ->
         Word::Hour(h) => clock(a, w, *h, pubd),
         _ => (None, 1),
     }
+}
+
+/// "صلاة الجمعة" names the Friday prayer, not a day.
+fn after_prayer(a: &Analysis<'_>, r: &Range<usize>) -> bool {
+    r.start
+        .checked_sub(1)
+        .is_some_and(|i| ["صلاه", "لصلاه", "وصلاه", "خطبه"].contains(&a.tokens[i].key.as_str()))
+}
+
+/// "15 رمضان 1436 هـ": a Hijri day, month and (optional) year, converted with the arithmetic
+/// (tabular) Islamic calendar; without a year, the latest such day not after publication.
+fn hijri(w: &[(Range<usize>, Word)], d: i64, pubd: Option<Date>) -> (Option<TimeExpr>, usize) {
+    let (r0, (r1, m)) = match (&w[0], &w[1]) {
+        ((r0, _), (r1, Word::HijriMonth(m))) => (r0, (r1, *m)),
+        _ => return (None, 1),
+    };
+    let year = w
+        .get(2)
+        .filter(|(r, _)| adjacent(r1, r, 1))
+        .and_then(|(r, x)| match x {
+            Word::Num(y) if (1300..1600).contains(y) => Some((r.end, *y)),
+            _ => None,
+        });
+    let (end, used, day) = match year {
+        Some((end, y)) => (end, 3, hijri_to_date(y, m, d)),
+        None => (r1.end, 2, pubd.and_then(|p| latest_hijri(p, m, d))),
+    };
+    (Some(expr(r0.start..end, day, DatePrecision::Day)), used)
+}
+
+/// Julian day number of 1 Muharram 1 AH in the civil tabular calendar, and of 1970-01-01.
+const HIJRI_EPOCH: i64 = 1_948_440;
+const UNIX_EPOCH_JD: i64 = 2_440_588;
+
+/// The Gregorian date of a day of the tabular Islamic calendar (±1 day of the observed calendars).
+pub fn hijri_to_date(y: i64, m: i8, d: i64) -> Option<Date> {
+    if !(1..=12).contains(&m) || !(1..=30).contains(&d) || y < 1 {
+        return None;
+    }
+    let m = i64::from(m);
+    let jd = d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 + HIJRI_EPOCH - 1;
+    let epoch = Date::new(1970, 1, 1).ok()?;
+    epoch.checked_add(jiff::Span::new().days(jd - UNIX_EPOCH_JD)).ok()
+}
+
+/// The Hijri year of a Gregorian date, approximately (enough to pick the latest month/day).
+fn hijri_year_of(p: Date) -> i64 {
+    let days = i64::from(p.since(Date::new(1970, 1, 1).unwrap_or_default()).map(|s| s.get_days()).unwrap_or(0));
+    (30 * (days + UNIX_EPOCH_JD - HIJRI_EPOCH) + 10646) / 10631
+}
+
+/// The latest Hijri day `d` of month `m` not after `p`.
+fn latest_hijri(p: Date, m: i8, d: i64) -> Option<Date> {
+    let y = hijri_year_of(p);
+    [y + 1, y, y - 1]
+        .into_iter()
+        .filter_map(|y| hijri_to_date(y, m, d))
+        .find(|x| *x <= p)
 }
 
 /// A 4-digit year counts alone after في، منذ، حرب، عام.
@@ -268,6 +332,17 @@ mod tests {
         );
         let d: Vec<_> = t.iter().filter_map(|e| e.date.clone()).collect();
         assert_eq!(d, vec!["2020-11", "2020", "2015-07-19"]);
+    }
+
+    #[test]
+    fn hijri_dates() {
+        assert_eq!(hijri_to_date(1436, 9, 1).map(|d| d.to_string()).as_deref(), Some("2015-06-18"));
+        let t = times("وقع الهجوم في 9 رمضان 1436 هـ", "2015-07-01");
+        assert_eq!(t[0].date.as_deref(), Some("2015-06-26"));
+        let t = times("يوم 10 شوال", "2015-08-06");
+        assert_eq!(t[0].date.as_deref(), Some("2015-07-27"));
+        let t = times("خلال صلاة الجمعة", "2015-08-06");
+        assert!(t.is_empty());
     }
 
     #[test]

@@ -45,11 +45,13 @@ pub struct FusionConfig {
     pub max_distance_km: f64,
     /// ... and their dates are at most this many days apart (both must be day-precise).
     pub date_window_days: i64,
-    /// Link reports that have no coordinates when their place countries agree (or neither names a
-    /// place). With `false`, such reports are only linked inside one document (mirror claims).
+    /// Across documents, also link reports without a precise place (only a country, or none) when
+    /// both name a place in a shared country and both ends (actor and recipient) are known and shared.
+    /// Off by default: a country-level place does not link reports by itself.
     pub link_without_coordinates: bool,
-    /// Link mirror claims inside one document: same category and day, sides swapped, other claimant.
-    pub link_mirror_claims: bool,
+    /// Link reports inside one document (repeated tellings and mirror claims, A→B and B→A); an undated
+    /// report there takes the document's publication day.
+    pub link_within_document: bool,
     /// Events below this confidence are left out of fusion.
     pub min_confidence: f32,
     /// A ceasefire stays open this many days after its start for violation links.
@@ -62,13 +64,13 @@ pub struct FusionConfig {
 impl Default for FusionConfig {
     fn default() -> Self {
         FusionConfig {
-            max_distance_km: 100.0,
+            max_distance_km: 50.0,
             date_window_days: 1,
-            link_without_coordinates: true,
-            link_mirror_claims: true,
+            link_without_coordinates: false,
+            link_within_document: true,
             min_confidence: 0.0,
             ceasefire_window_days: 30,
-            max_group_size: 50,
+            max_group_size: 20,
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod ceasefire;
 mod config;
+mod fused;
 mod link;
 mod sides;
 mod types;
@@ -19,7 +20,7 @@ pub use types::{Ceasefire, Certainty, Claim, Dispute, FusedEvent, Fusion, Report
 pub fn fuse(reports: &[Report<'_>], cfg: &FusionConfig) -> Fusion {
     let fused = link::groups(reports, cfg)
         .iter()
-        .filter_map(|g| link::fused_event(reports, g))
+        .filter_map(|g| fused::fused_event(reports, g))
         .collect();
     Fusion {
         fused,

@@ -1,199 +1,135 @@
-//! Linking reports of one real event into fused events, and finding what they disagree on.
+//! Linking reports of one real event into coherent groups.
+//!
+//! Two reports are *linkable* when they pass every rule of `docs/FUSION.md` (category, day window,
+//! compatible sides, places). Groups are then built by complete linkage: candidate links are taken
+//! closest first (fewest days apart, then shortest distance), and two groups merge only when every
+//! report of one is linkable with every report of the other. A chain A–B–C where A and C are far
+//! apart therefore never becomes one group.
 
-use crate::sides::{Facts, claimant_country, countries, haversine_km};
-use crate::{Claim, Dispute, FusedEvent, FusionConfig, Report};
-use marsad_model::{Category, Count, Place, Status};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sides::Facts;
+use crate::{FusionConfig, Report};
+use marsad_model::{Category, Status};
+use std::collections::{BTreeMap, HashSet};
 
-/// Union-find over report indices, with group sizes.
-struct Groups {
-    parent: Vec<usize>,
-    size: Vec<usize>,
+/// A linkable pair and how close it is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Link {
+    /// Days apart.
+    pub gap: i64,
+    /// Kilometres between the closest precise places, when both have one.
+    pub km: Option<f64>,
 }
 
-impl Groups {
-    fn new(n: usize) -> Self {
-        Groups {
-            parent: (0..n).collect(),
-            size: vec![1; n],
+/// Whether two reports can be the same real event, and how close they are.
+pub(crate) fn linkable(a: &Facts, b: &Facts, cfg: &FusionConfig) -> Option<Link> {
+    let same_doc = a.doc == b.doc;
+    if same_doc && !cfg.link_within_document {
+        return None;
+    }
+    let gap = (a.day_for(same_doc)? - b.day_for(same_doc)?).abs();
+    // Inside one article, two explicit days that differ tell two events apart; across articles,
+    // reported days jitter by up to the window.
+    let explicit_days_differ = same_doc && a.day.is_some() && b.day.is_some() && gap > 0;
+    if gap > cfg.date_window_days || explicit_days_differ {
+        return None;
+    }
+    let orientation = a.orientation(b)?;
+    let km = a.distance_km(b);
+    let places_ok = match km {
+        Some(d) => d <= cfg.max_distance_km,
+        None if !a.place_countries_agree(b) => false,
+        // Inside one article, a report without a located place is another telling of the same clash.
+        None if same_doc => true,
+        // Across articles, a country (or no place) says too little by itself: both ends must be
+        // known and shared, and both reports must name a place in a shared country.
+        None => {
+            cfg.link_without_coordinates
+                && a.both_ends_shared(b, orientation)
+                && !a.place_countries.is_empty()
+                && !b.place_countries.is_empty()
         }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Merges the groups of `a` and `b` unless the result would exceed `max`.
-    fn union(&mut self, a: usize, b: usize, max: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb || self.size[ra] + self.size[rb] > max {
-            return;
-        }
-        let (big, small) = if self.size[ra] >= self.size[rb] {
-            (ra, rb)
-        } else {
-            (rb, ra)
-        };
-        self.parent[small] = big;
-        self.size[big] += self.size[small];
-    }
+    };
+    places_ok.then_some(Link { gap, km })
 }
 
-/// True when two reports can be the same real event.
-fn linkable(a: &Facts, b: &Facts, reports: &[Report<'_>], cfg: &FusionConfig) -> bool {
-    let same_doc = reports[a.index].doc_id == reports[b.index].doc_id;
-    if same_doc {
-        // Inside one article, only mirror claims: same day, sides swapped, different claimants.
-        return cfg.link_mirror_claims
-            && a.day == b.day
-            && a.swapped_sides(b)
-            && a.claimant != b.claimant
-            && (a.claimant.is_some() || b.claimant.is_some());
-    }
-    let known = |f: &Facts| !f.actor.is_empty() || !f.recipient.is_empty();
-    known(a) && known(b) && (a.same_sides(b) || a.swapped_sides(b)) && places_agree(a, b, cfg)
+/// True when a report takes part in fusion.
+fn eligible(r: &Report<'_>, cfg: &FusionConfig) -> bool {
+    matches!(r.event.status, Status::Asserted | Status::Negated) && r.event.confidence >= cfg.min_confidence
 }
 
-/// Places agree when some pair is close enough, or (without coordinates) when their countries agree.
-fn places_agree(a: &Facts, b: &Facts, cfg: &FusionConfig) -> bool {
-    if !a.points.is_empty() && !b.points.is_empty() {
-        return a.points.iter().any(|p| {
-            b.points
-                .iter()
-                .any(|q| haversine_km(*p, *q) <= cfg.max_distance_km)
-        });
-    }
-    cfg.link_without_coordinates
-        && (a.place_countries.is_empty()
-            || b.place_countries.is_empty()
-            || !a.place_countries.is_disjoint(&b.place_countries))
-}
-
-/// Groups the reports; returns the groups of two or more, as sorted lists of input indices.
+/// Groups the reports; returns the groups of two or more, as lists of input indices sorted by event
+/// id, the groups sorted by their first event id.
 pub(crate) fn groups(reports: &[Report<'_>], cfg: &FusionConfig) -> Vec<Vec<usize>> {
     let mut by_category: BTreeMap<Category, Vec<Facts>> = BTreeMap::new();
-    for (i, r) in reports.iter().enumerate() {
-        let e = r.event;
-        if !matches!(e.status, Status::Asserted | Status::Negated) || e.confidence < cfg.min_confidence {
-            continue;
-        }
+    for (i, r) in reports.iter().enumerate().filter(|(_, r)| eligible(r, cfg)) {
         let f = Facts::of(i, r);
-        if f.day.is_some() {
-            by_category.entry(e.event).or_default().push(f);
+        if f.day_for(true).is_some() && f.has_sides() {
+            by_category.entry(r.event.event).or_default().push(f);
         }
     }
-    let mut uf = Groups::new(reports.len());
-    for list in by_category.values_mut() {
-        list.sort_by(|a, b| (a.day, &reports[a.index].event.id).cmp(&(b.day, &reports[b.index].event.id)));
-        for (i, a) in list.iter().enumerate() {
-            for b in &list[i + 1..] {
-                let gap = b.day.unwrap_or_default() - a.day.unwrap_or_default();
-                if gap > cfg.date_window_days {
-                    break;
-                }
-                if linkable(a, b, reports, cfg) {
-                    uf.union(a.index, b.index, cfg.max_group_size);
-                }
-            }
-        }
-    }
-    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..reports.len() {
-        let root = uf.find(i);
-        out.entry(root).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = out.into_values().filter(|g| g.len() > 1).collect();
-    for g in &mut groups {
-        g.sort_by(|a, b| reports[*a].event.id.cmp(&reports[*b].event.id));
-    }
-    groups.sort_by(|a, b| reports[a[0]].event.id.cmp(&reports[b[0]].event.id));
-    groups
-}
-
-fn claim(r: &Report<'_>) -> Claim {
-    let e = r.event;
-    Claim {
-        event_id: e.id.clone(),
-        doc_id: r.doc_id.to_string(),
-        claim_by: e.claim_by.clone(),
-        actor: e.actor.clone(),
-        recipient: e.recipient.clone(),
-        dead: e.dead,
-        dead_qualifier: e.dead_qualifier,
-        injured: e.injured,
-        status: e.status,
-        evidence: e.evidence.clone(),
-    }
-}
-
-/// True when the stated counts differ (a figure against another figure or against "unknown").
-fn counts_differ(counts: impl Iterator<Item = Option<Count>>) -> bool {
-    let stated: BTreeSet<Option<u64>> = counts.flatten().map(Count::number).collect();
-    stated.len() > 1
-}
-
-/// What the reports of one group disagree on.
-fn disputes(members: &[&Report<'_>]) -> Vec<Dispute> {
     let mut out = Vec::new();
-    if counts_differ(members.iter().map(|r| r.event.dead)) {
-        out.push(Dispute::Dead);
+    for list in by_category.values_mut() {
+        list.sort_by(|a, b| {
+            (a.day_for(true), &reports[a.index].event.id).cmp(&(b.day_for(true), &reports[b.index].event.id))
+        });
+        out.extend(cluster(list, cfg).into_iter().map(|g| {
+            let mut g: Vec<usize> = g.into_iter().map(|i| list[i].index).collect();
+            g.sort_by(|a, b| reports[*a].event.id.cmp(&reports[*b].event.id));
+            g
+        }));
     }
-    if counts_differ(members.iter().map(|r| r.event.injured)) {
-        out.push(Dispute::Injured);
-    }
-    let facts: Vec<Facts> = members.iter().enumerate().map(|(i, r)| Facts::of(i, r)).collect();
-    let blame = facts.iter().enumerate().any(|(i, a)| {
-        facts[i + 1..]
-            .iter()
-            .any(|b| a.swapped_sides(b) && claimant_country(&a.claimant) != claimant_country(&b.claimant))
-    });
-    if blame {
-        out.push(Dispute::Blame);
-    }
-    let statuses: BTreeSet<Status> = members.iter().map(|r| r.event.status).collect();
-    if statuses.contains(&Status::Asserted) && statuses.contains(&Status::Negated) {
-        out.push(Dispute::Status);
-    }
+    out.sort_by(|a, b| reports[a[0]].event.id.cmp(&reports[b[0]].event.id));
     out
 }
 
-/// Builds the fused event of one group (indices into `reports`, sorted by event id).
-pub(crate) fn fused_event(reports: &[Report<'_>], group: &[usize]) -> Option<FusedEvent> {
-    let members: Vec<&Report<'_>> = group.iter().map(|i| &reports[*i]).collect();
-    let first = members.first()?;
-    let mut sides = BTreeSet::new();
-    let mut places: Vec<Place> = Vec::new();
-    let mut seen = BTreeSet::new();
-    for r in &members {
-        sides.extend(countries(&r.event.actor));
-        sides.extend(countries(&r.event.recipient));
-        for p in &r.event.places {
-            let key = (
-                p.name.clone().unwrap_or_else(|| p.text.clone()),
-                p.country.clone(),
-            );
-            if seen.insert(key) {
-                places.push(p.clone());
+/// Complete-linkage clustering of `list` (sorted by day); returns groups of positions in `list`.
+fn cluster(list: &[Facts], cfg: &FusionConfig) -> Vec<Vec<usize>> {
+    let mut candidates: Vec<(i64, f64, usize, usize)> = Vec::new();
+    let mut linked: HashSet<(usize, usize)> = HashSet::new();
+    for (i, a) in list.iter().enumerate() {
+        let day_a = a.day_for(true).unwrap_or_default();
+        for (j, b) in list.iter().enumerate().skip(i + 1) {
+            if b.day_for(true).unwrap_or_default() - day_a > cfg.date_window_days {
+                break;
+            }
+            if let Some(l) = linkable(a, b, cfg) {
+                // Unknown distances sort after every known one.
+                let km = l.km.unwrap_or(f64::INFINITY);
+                candidates.push((l.gap, km, i, j));
+                linked.insert((i, j));
             }
         }
     }
-    let disputes = disputes(&members);
-    Some(FusedEvent {
-        id: format!("fused:{}", first.event.id),
-        event: first.event.event,
-        date: members.iter().filter_map(|r| r.event.date.clone()).min(),
-        countries: sides.into_iter().collect(),
-        places,
-        dead: members
-            .iter()
-            .filter_map(|r| r.event.dead.and_then(Count::number))
-            .min(),
-        contested: !disputes.is_empty(),
-        disputes,
-        claims: members.iter().map(|r| claim(r)).collect(),
-    })
+    candidates.sort_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then(x.1.total_cmp(&y.1))
+            .then((x.2, x.3).cmp(&(y.2, y.3)))
+    });
+    let mut group_of: Vec<usize> = (0..list.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..list.len()).map(|i| vec![i]).collect();
+    for (_, _, i, j) in candidates {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj || members[gi].len() + members[gj].len() > cfg.max_group_size {
+            continue;
+        }
+        let coherent = members[gi].iter().all(|&p| {
+            members[gj]
+                .iter()
+                .all(|&q| linked.contains(&(p.min(q), p.max(q))))
+        });
+        if !coherent {
+            continue;
+        }
+        let (keep, gone) = if members[gi].len() >= members[gj].len() {
+            (gi, gj)
+        } else {
+            (gj, gi)
+        };
+        let moved = std::mem::take(&mut members[gone]);
+        for &m in &moved {
+            group_of[m] = keep;
+        }
+        members[keep].extend(moved);
+    }
+    members.into_iter().filter(|g| g.len() > 1).collect()
 }

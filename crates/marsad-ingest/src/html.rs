@@ -39,9 +39,11 @@ pub struct HtmlPage {
 }
 
 /// Reads an HTML page. Never fails: a page with no recognisable article gives its body's text (which
-/// may be empty).
+/// may be empty). Elements nested deeper than [`crate::depth::MAX_DEPTH`] are flattened first (their
+/// text kept; see [`crate::depth`]).
 pub fn parse_html(html: &str) -> HtmlPage {
-    let doc = Document::from(html);
+    let html = crate::depth::cap_depth(html, crate::depth::MAX_DEPTH);
+    let doc = Document::from(html.as_ref());
     let mut page = HtmlPage {
         title: first_attr(&doc, &[(r#"meta[property="og:title"]"#, "content")])
             .or_else(|| first_text(&doc, "title"))
@@ -181,6 +183,18 @@ mod tests {
             let _ = parse_html(s);
         }
         assert_eq!(parse_html("").text, "");
+    }
+
+    #[test]
+    fn very_deep_nesting_is_capped_and_read() {
+        let depth = 100_000;
+        let page = format!(
+            "<html><body>{}<p>قصفت القوات مدينة غوريس.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let p = parse_html(&page);
+        assert!(p.text.contains("قصفت القوات مدينة غوريس."), "{}", p.text);
     }
 
     #[test]

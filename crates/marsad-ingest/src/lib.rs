@@ -16,6 +16,7 @@
 //! the fuzz targets and for other readers (feeds, the HTTP API).
 
 pub mod decode;
+pub mod depth;
 mod error;
 pub mod html;
 pub mod json;
