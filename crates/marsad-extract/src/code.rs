@@ -188,12 +188,17 @@ impl<'a> Context<'a> {
             .cues
             .iter()
             .filter(|c| c.cue == crate::lexicons::Cue::Mirror)
-            .filter_map(|c| self.a.sentences.iter().position(|s| s.tokens.contains(&c.tokens.start)))
+            .filter_map(|c| {
+                self.a
+                    .sentences
+                    .iter()
+                    .position(|s| s.tokens.contains(&c.tokens.start))
+            })
             .collect();
         let near = |si: usize| {
-            mirrored.iter().any(|m| {
-                (si == *m || si + 1 == *m) && self.paragraph.get(si) == self.paragraph.get(*m)
-            })
+            mirrored
+                .iter()
+                .any(|m| (si == *m || si + 1 == *m) && self.paragraph.get(si) == self.paragraph.get(*m))
         };
         let mut out = Vec::with_capacity(reports.len());
         for r in reports {
@@ -610,7 +615,10 @@ mod tests {
         let agree = ev.iter().find(|e| e.event == Category::Agree).expect("an AGREE");
         assert_eq!(agree.status, Status::Asserted);
         assert_eq!(agree.actor.len(), 2, "{agree:?}");
-        let retreat = ev.iter().find(|e| e.event == Category::Retreat).expect("a RETREAT");
+        let retreat = ev
+            .iter()
+            .find(|e| e.event == Category::Retreat)
+            .expect("a RETREAT");
         assert_eq!(retreat.status, Status::Future);
         assert_eq!(retreat.time.as_deref(), Some("09:00"));
         assert_eq!(retreat.tz.as_deref(), Some("Europe/Moscow"));

@@ -124,7 +124,10 @@ pub fn same_event(k: &Event, e: &Event, same_sentence: bool) -> bool {
     let shared = |a: &[Entity], b: &[Entity]| !sides(a).is_empty() && sides(a) == sides(b);
     let both_sides_known = shared(&k.actor, &e.actor) || shared(&k.recipient, &e.recipient);
     let same_day = k.date.is_some() && k.date == e.date;
-    let same_place = k.places.iter().any(|p| e.places.iter().any(|q| q.name.is_some() && q.name == p.name));
+    let same_place = k
+        .places
+        .iter()
+        .any(|p| e.places.iter().any(|q| q.name.is_some() && q.name == p.name));
     both_sides_known || (bare(e) && ((ce.is_some() && ck == ce) || same_day || same_place))
 }
 
@@ -292,8 +295,25 @@ pub fn merge(reports: Vec<Report>, published: Option<&str>) -> Vec<Event> {
     let split: Vec<Report> = reports.into_iter().flat_map(split_recipients).collect();
     if std::env::var_os("MARSAD_DEBUG_REPORTS").is_some() {
         for r in &split {
-            let c = |v: &[Entity]| v.iter().map(|e| format!("{}:{}", e.country.clone().unwrap_or_default(), e.text)).collect::<Vec<_>>().join(",");
-            eprintln!("R s{} h{} {} A[{}] R[{}] d={:?} st={:?} claim={:?} dead={:?} {:?}", r.sentence, r.headline as u8, r.event.event, c(&r.event.actor), c(&r.event.recipient), r.event.date, r.event.status, r.event.claim_by.as_ref().map(|x| x.text.clone()), r.event.dead, r.event.trigger.as_ref().map(|t| t.text.clone()));
+            let c = |v: &[Entity]| {
+                v.iter()
+                    .map(|e| format!("{}:{}", e.country.clone().unwrap_or_default(), e.text))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            eprintln!(
+                "R s{} h{} {} A[{}] R[{}] d={:?} st={:?} claim={:?} dead={:?} {:?}",
+                r.sentence,
+                r.headline as u8,
+                r.event.event,
+                c(&r.event.actor),
+                c(&r.event.recipient),
+                r.event.date,
+                r.event.status,
+                r.event.claim_by.as_ref().map(|x| x.text.clone()),
+                r.event.dead,
+                r.event.trigger.as_ref().map(|t| t.text.clone())
+            );
         }
     }
     let (heads, body): (Vec<Report>, Vec<Report>) = split.into_iter().partition(|r| r.headline);
