@@ -182,12 +182,12 @@ mod tests {
     #[test]
     fn round_trip() {
         let rows = vec![
-            (Category::Protest, [0.5, 0.25, 0.125]),
-            (Category::Assault, [0.3, 0.2, 0.1]),
+            (Category::Protest, [0.5, 0.25, 0.125, 0.0]),
+            (Category::Assault, [0.3, 0.2, 0.1, 0.0]),
         ];
         let t = parse_thresholds(&thresholds_tsv(&rows, "test"));
-        assert_eq!(t.get(&Category::Assault), Some(&[0.3, 0.2, 0.1]));
-        assert_eq!(t.get(&Category::Protest), Some(&[0.5, 0.25, 0.125]));
+        assert_eq!(t.get(&Category::Assault), Some(&[0.3, 0.2, 0.1, 0.0]));
+        assert_eq!(t.get(&Category::Protest), Some(&[0.5, 0.25, 0.125, 0.0]));
     }
 
     #[test]
