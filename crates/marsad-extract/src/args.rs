@@ -102,6 +102,9 @@ pub fn assign(
         Form::Noun => noun_args(a, trig, &before, &after, &mut args),
         _ => victim_args(a, &after, &mut args),
     }
+    if trig.form == Form::Kill && form == Form::Verb {
+        passive_kill(a, trig, &before, &after, &mut args);
+    }
     if trig.category == Category::Assault && is_clash(a, trig) && args.recipient.is_empty() {
         args.mutual = args.actor.len() > 1;
     }
@@ -120,6 +123,31 @@ fn effective_form(a: &Analysis<'_>, trig: &Trig, right: &Range<usize>) -> Form {
     match next {
         Some(i) if a.tokens[i].kind == TokenKind::Number => Form::Victim,
         _ => Form::Verb,
+    }
+}
+
+/// "أربعة من حراس الأمن الأفغان قتلوا في هجوم": a killing verb after its noun with no object after it
+/// reads as passive, so the noun before it is the victim.
+fn passive_kill(
+    a: &Analysis<'_>,
+    trig: &Trig,
+    before: &[(usize, &Ent)],
+    after: &[(usize, &Ent)],
+    args: &mut Args,
+) {
+    let Some(&subject) = args.actor.first() else {
+        return;
+    };
+    if !before.iter().any(|(i, _)| *i == subject) {
+        return;
+    }
+    let object_next = trig.tokens.end < a.tokens.len() && is_count(a, trig.tokens.end)
+        || after
+            .iter()
+            .any(|(_, e)| is_bare(e) && e.tokens.start <= trig.tokens.end + 1);
+    if !object_next {
+        args.recipient.insert(0, subject);
+        args.actor.retain(|i| *i != subject);
     }
 }
 
@@ -312,6 +340,13 @@ mod tests {
         let (a, r, _) = run("وقالت الجماعة انها قتلت ثلاثة جنود اميركيين");
         assert!(a.iter().all(|x| !x.contains("جنود")), "{a:?}");
         assert!(r.iter().any(|x| x.contains("جنود")), "{r:?}");
+    }
+
+    #[test]
+    fn noun_before_a_killing_verb_is_its_victim() {
+        let (a, r, _) = run("قال مسؤولون إن أربعة من حراس الأمن الأفغان قتلوا أمس في ولاية هلمند");
+        assert!(a.is_empty(), "{a:?}");
+        assert!(r.iter().any(|x| x.contains("الأفغان")), "{r:?}");
     }
 
     #[test]
