@@ -3,7 +3,7 @@
 
 use crate::actors::{Ent, find_entities_on, main_country};
 use crate::args::{Args, assign};
-use crate::casualties::{Num, casualties, find_numbers};
+use crate::casualties::{Num, casualties, find_numbers, own_range};
 use crate::claims::{
     CueHit, Frame, carried_frame, find_cues, frame_for, frames, mirror, quote_open_after, status,
 };
@@ -290,7 +290,13 @@ impl<'a> Context<'a> {
         }
         self.fill_time(&mut e, t, sent);
         if t.category == Category::Assault {
-            let c = casualties(self.a, &self.nums, sent.clone());
+            let attacks: Vec<Range<usize>> = self
+                .trigs
+                .iter()
+                .filter(|o| o.category == Category::Assault && sent.contains(&o.tokens.start))
+                .map(|o| o.tokens.clone())
+                .collect();
+            let c = casualties(self.a, &self.nums, own_range(&t.tokens, &attacks, sent));
             if let Some((d, q)) = c.dead {
                 e.dead = Some(d);
                 e.dead_qualifier = q;
