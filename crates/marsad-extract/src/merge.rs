@@ -124,7 +124,10 @@ pub fn same_event(k: &Event, e: &Event, same_sentence: bool) -> bool {
     let shared = |a: &[Entity], b: &[Entity]| !sides(a).is_empty() && sides(a) == sides(b);
     let both_sides_known = shared(&k.actor, &e.actor) || shared(&k.recipient, &e.recipient);
     let same_day = k.date.is_some() && k.date == e.date;
-    let same_place = k.places.iter().any(|p| e.places.iter().any(|q| q.name.is_some() && q.name == p.name));
+    let same_place = k
+        .places
+        .iter()
+        .any(|p| e.places.iter().any(|q| q.name.is_some() && q.name == p.name));
     both_sides_known || (bare(e) && ((ce.is_some() && ck == ce) || same_day || same_place))
 }
 
@@ -152,6 +155,11 @@ fn union(into: &mut Vec<Entity>, from: &[Entity]) {
     if into.iter().any(|x| !x.text.is_empty()) {
         into.retain(|x| !x.text.is_empty());
     }
+}
+
+/// Confidence of an event reported twice: the better report's, plus a tenth of the other's.
+fn corroborated(a: f32, b: f32) -> f32 {
+    (a.max(b) + 0.1 * a.min(b)).clamp(0.0, 1.0)
 }
 
 /// Merges `e` into `k`.
@@ -198,7 +206,7 @@ pub fn absorb(k: &mut Event, e: &Event) {
     if e.sentence != k.sentence && !e.evidence.is_empty() && !k.evidence.contains(&e.evidence) {
         k.evidence = format!("{} … {}", k.evidence, e.evidence);
     }
-    k.confidence = k.confidence.max(e.confidence);
+    k.confidence = corroborated(k.confidence, e.confidence);
     k.why.extend(e.why.iter().cloned());
 }
 
@@ -290,12 +298,6 @@ fn summarised_by(h: &Event, body: &Event) -> bool {
 /// Merges the reports of one document into its events, in order of first mention.
 pub fn merge(reports: Vec<Report>, published: Option<&str>) -> Vec<Event> {
     let split: Vec<Report> = reports.into_iter().flat_map(split_recipients).collect();
-    if std::env::var_os("MARSAD_DEBUG_REPORTS").is_some() {
-        for r in &split {
-            let c = |v: &[Entity]| v.iter().map(|e| format!("{}:{}", e.country.clone().unwrap_or_default(), e.text)).collect::<Vec<_>>().join(",");
-            eprintln!("R s{} h{} {} A[{}] R[{}] d={:?} st={:?} claim={:?} dead={:?} {:?}", r.sentence, r.headline as u8, r.event.event, c(&r.event.actor), c(&r.event.recipient), r.event.date, r.event.status, r.event.claim_by.as_ref().map(|x| x.text.clone()), r.event.dead, r.event.trigger.as_ref().map(|t| t.text.clone()));
-        }
-    }
     let (heads, body): (Vec<Report>, Vec<Report>) = split.into_iter().partition(|r| r.headline);
     let body = fold_all(body);
     let heads: Vec<Report> = fold_all(heads)
@@ -409,6 +411,12 @@ mod tests {
         let out = merge(vec![h, b], None);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].recipient[0].country.as_deref(), Some("ARM"));
+    }
+
+    #[test]
+    fn corroboration_raises_confidence_within_bounds() {
+        assert!((corroborated(0.5, 0.4) - 0.54).abs() < 1e-6);
+        assert!(corroborated(0.95, 0.9) <= 1.0);
     }
 
     #[test]

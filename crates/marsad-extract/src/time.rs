@@ -219,7 +219,11 @@ pub fn hijri_to_date(y: i64, m: i8, d: i64) -> Option<Date> {
 
 /// The Hijri year of a Gregorian date, approximately (enough to pick the latest month/day).
 fn hijri_year_of(p: Date) -> i64 {
-    let days = i64::from(p.since(Date::new(1970, 1, 1).unwrap_or_default()).map(|s| s.get_days()).unwrap_or(0));
+    let days = i64::from(
+        p.since(Date::new(1970, 1, 1).unwrap_or_default())
+            .map(|s| s.get_days())
+            .unwrap_or(0),
+    );
     (30 * (days + UNIX_EPOCH_JD - HIJRI_EPOCH) + 10646) / 10631
 }
 
@@ -336,7 +340,10 @@ mod tests {
 
     #[test]
     fn hijri_dates() {
-        assert_eq!(hijri_to_date(1436, 9, 1).map(|d| d.to_string()).as_deref(), Some("2015-06-18"));
+        assert_eq!(
+            hijri_to_date(1436, 9, 1).map(|d| d.to_string()).as_deref(),
+            Some("2015-06-18")
+        );
         let t = times("وقع الهجوم في 9 رمضان 1436 هـ", "2015-07-01");
         assert_eq!(t[0].date.as_deref(), Some("2015-06-26"));
         let t = times("يوم 10 شوال", "2015-08-06");
