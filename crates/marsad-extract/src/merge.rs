@@ -207,7 +207,13 @@ pub fn absorb(k: &mut Event, e: &Event) {
         k.evidence = format!("{} … {}", k.evidence, e.evidence);
     }
     k.confidence = corroborated(k.confidence, e.confidence);
-    k.why.extend(e.why.iter().cloned());
+    if !e.why.is_empty() {
+        let t = e.trigger.as_ref().map_or("", |t| t.text.as_str());
+        k.why.push(format!(
+            "merged with the report of {t:?}: same category, sides and day"
+        ));
+        k.why.extend(e.why.iter().cloned());
+    }
 }
 
 /// One event per recipient side when a (non-violent) event names several separately: a call with

@@ -30,7 +30,8 @@ impl Context<'_> {
     /// The attribution frames of sentence `si`; a sentence with none that continues a quotation
     /// opened by an earlier frame of the paragraph keeps that frame.
     pub(super) fn sentence_frames(&self, si: usize, sent: &Range<usize>, mem: &mut Memory) -> Vec<Frame> {
-        let mut fr = frames(self.a, &self.cues, &self.ents, sent, mem.claimant);
+        let last = mem.claimant.or_else(|| mem.actor.first().copied());
+        let mut fr = frames(self.a, &self.cues, &self.ents, sent, last);
         if let Some(c) = fr.iter().rev().find_map(|f| f.claimant) {
             mem.claimant = Some(c);
         }
