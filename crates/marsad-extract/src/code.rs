@@ -471,6 +471,22 @@ mod tests {
     }
 
     #[test]
+    fn admission_without_figures_is_an_unknown_toll_of_the_admitting_side() {
+        let ev = run(
+            "ويؤكد الجانب العسكري الأذربيجاني أن المواقع تعرضت لقصف مكثف من قبل الوحدات الأرمينية. لكن باكو أقرت بسقوط ضحايا لكنها لم تقدم أرقاما.",
+        );
+        let attacks: Vec<_> = ev.iter().filter(|e| e.event == Category::Assault).collect();
+        assert_eq!(attacks.len(), 1, "{attacks:?}");
+        let e = attacks[0];
+        assert_eq!(e.actor[0].country.as_deref(), Some("ARM"));
+        assert_eq!(
+            e.claim_by.as_ref().and_then(|c| c.country.as_deref()),
+            Some("AZE")
+        );
+        assert_eq!(e.dead, Some(marsad_model::Count::UNKNOWN));
+    }
+
+    #[test]
     fn mirror_claims_split() {
         let ev = run(
             "اندلعت اشتباكات بين أرمينيا وأذربيجان على الحدود أمس، وتبادل الطرفان الاتهامات بالمسؤولية عن بدء القتال.",
