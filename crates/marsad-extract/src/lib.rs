@@ -5,7 +5,8 @@
 //! actor mentions, [`args`] assigns actor and recipient per trigger, [`claims`] finds attribution frames
 //! and the status, [`casualties`] ties figures to events, [`time`] resolves dates against publication,
 //! [`places`] attaches places, [`mapping`] adds ACLED and CAMEO codes, and [`merge`] folds reports of
-//! the same event into one. [`code`] puts them together per sentence.
+//! the same event into one. [`code`] puts them together per sentence; [`gate`] then drops ASSAULT and
+//! PROTEST events whose sentence the trained classifier (`marsad-classify`) scores too low.
 
 pub mod actors;
 pub mod args;
@@ -13,6 +14,7 @@ pub mod casualties;
 pub mod claims;
 pub mod code;
 pub mod detect;
+pub mod gate;
 pub mod lexicons;
 pub mod lexmatch;
 pub mod mapping;
@@ -35,6 +37,7 @@ pub struct Options {
 pub struct Extractor {
     lex: lexicons::Lexicons,
     mapping: mapping::Mapping,
+    gate: gate::Gate,
 }
 
 impl Default for Extractor {
@@ -49,7 +52,15 @@ impl Extractor {
         Extractor {
             lex: lexicons::Lexicons::load(),
             mapping: mapping::Mapping::load(),
+            gate: gate::Gate::shipped(),
         }
+    }
+
+    /// This coder with another sentence gate ([`gate::Gate::off`] keeps every rule event;
+    /// cross-validation swaps in models trained on other folds).
+    pub fn with_gate(mut self, gate: gate::Gate) -> Self {
+        self.gate = gate;
+        self
     }
 
     /// Codes one document. `doc.id` must be set by the caller.
@@ -69,6 +80,11 @@ impl Extractor {
         out.lang = Some(a.lang.code().to_string());
         let ctx = code::Context::new(&a, &self.lex, &self.mapping, pubd);
         out.events = ctx.events(&doc_id, opts);
+        if self.gate.filter(&mut out.events, opts.explain) > 0 {
+            for (i, e) in out.events.iter_mut().enumerate() {
+                e.id = format!("{doc_id}:e{}", i + 1);
+            }
+        }
         for e in &ctx.ents {
             out.entities.push(if e.loc {
                 Mention::Place(places::places_in(std::slice::from_ref(e), &e.tokens).remove(0))
