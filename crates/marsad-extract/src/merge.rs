@@ -9,8 +9,8 @@
 //! 5. statements still undated get the publication day.
 //!
 //! When two reports merge the richer fields win: named entities replace unnamed ones, a figure
-//! replaces "unknown", a date replaces none, the most official claimant is kept, and the evidence
-//! of every merged sentence is kept.
+//! replaces "unknown", a date replaces none, the most official claimant is kept. The evidence stays
+//! the first report's sentence (the sentence gate scores it); `--explain` lists the merged ones.
 
 use marsad_model::{Category, Count, DatePrecision, Entity, Event, Quad, Sector, Status};
 use std::collections::BTreeSet;
@@ -203,14 +203,15 @@ pub fn absorb(k: &mut Event, e: &Event) {
         k.claim_by.clone_from(&e.claim_by);
         k.claim_verb.clone_from(&e.claim_verb);
     }
-    if e.sentence != k.sentence && !e.evidence.is_empty() && !k.evidence.contains(&e.evidence) {
-        k.evidence = format!("{} … {}", k.evidence, e.evidence);
-    }
     k.confidence = corroborated(k.confidence, e.confidence);
     if !e.why.is_empty() {
         let t = e.trigger.as_ref().map_or("", |t| t.text.as_str());
+        let at = e
+            .sentence
+            .map(|s| format!(" in sentence {}..{}", s.start, s.end))
+            .unwrap_or_default();
         k.why.push(format!(
-            "merged with the report of {t:?}: same category, sides and day"
+            "merged with the report of {t:?}{at}: same category, sides and day"
         ));
         k.why.extend(e.why.iter().cloned());
     }
