@@ -64,9 +64,11 @@ fn countries(v: &[Entity]) -> BTreeSet<&str> {
         .collect()
 }
 
+/// Sides agree when one report names no side or its sides are among the other's (a side missing
+/// from one report is not a conflict).
 fn compatible_sides(a: &[Entity], b: &[Entity]) -> bool {
     let (ca, cb) = (sides(a), sides(b));
-    ca.is_empty() || cb.is_empty() || ca == cb
+    ca.is_empty() || cb.is_empty() || ca.is_subset(&cb) || cb.is_subset(&ca)
 }
 
 fn claim_country(e: &Event) -> Option<&str> {
@@ -109,12 +111,7 @@ pub fn same_event(k: &Event, e: &Event, same_sentence: bool) -> bool {
     if past && k.date.is_some() && e.date.is_some() {
         return true;
     }
-    let background = k.status == Status::Historical || e.status == Status::Historical;
-    let fits = |a: &[Entity], b: &[Entity]| {
-        compatible_sides(a, b)
-            || (background && (sides(a).is_subset(&sides(b)) || sides(b).is_subset(&sides(a))))
-    };
-    if !fits(&k.actor, &e.actor) || !fits(&k.recipient, &e.recipient) {
+    if !compatible_sides(&k.actor, &e.actor) || !compatible_sides(&k.recipient, &e.recipient) {
         return false;
     }
     if same_sentence {
