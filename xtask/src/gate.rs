@@ -133,10 +133,12 @@ pub fn search(rows: &[&RowPred], caps: &Thresholds) -> (Thresholds, Prf) {
     for t0 in under(caps[0], f32::MAX) {
         for t1 in under(caps[1], t0) {
             for t2 in under(caps[2], t1) {
-                let t = [t0, t1, t2];
-                let p = prf(rows, &t);
-                if p.f1 > best.1.f1 {
-                    best = (t, p);
+                for t3 in under(caps[3], t2) {
+                    let t = [t0, t1, t2, t3];
+                    let p = prf(rows, &t);
+                    if p.f1 > best.1.f1 {
+                        best = (t, p);
+                    }
                 }
             }
         }

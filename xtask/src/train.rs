@@ -57,13 +57,13 @@ pub struct Args {
     /// gate decisions) here, for `score.py detect`.
     #[arg(long)]
     oof_out: Option<PathBuf>,
-    /// Upper bounds of the ASSAULT gate thresholds per evidence level (0,1,2): the detection set's
+    /// Upper bounds of the ASSAULT gate thresholds per evidence level (0 to 3): the detection set's
     /// annotators reject many concrete attack reports, so an unbounded search also kills the
     /// articles' attacks; the bounds keep the seed's and snn-dev's attacks (checked with `marsad eval`).
-    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.14, 0.015])]
+    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.14, 0.015, 0.0])]
     assault_caps: Vec<f32>,
     /// Upper bounds of the PROTEST gate thresholds per evidence level.
-    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 1.01, 1.01])]
+    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 1.01, 1.01, 1.01])]
     protest_caps: Vec<f32>,
 }
 
@@ -328,7 +328,7 @@ fn gate_report(gates: &[crate::gate::GateOutcome]) -> String {
     let mut s = String::from(
         "\n## The coder with its gate (out-of-fold)\n\n\
          `marsad-extract` keeps a rule event of these categories when the sentence score reaches the \
-         threshold of its evidence level (one point each for a casualty figure, a named actor, a named recipient or place; 0, 1, 2+ points; \
+         threshold of its evidence level (one point each for a casualty figure, a named actor, a named recipient or place: levels 0 to 3; \
          2 two or more; `marsad_extract::gate`). Each row is coded once with the gate off and scored by \
          the classifier of the fold that did not see it (same folds and configuration as above); \
          thresholds come from a grid (0, quantiles of the scores, or never) under per-level bounds and are written to `data/models/gate.tsv`. \
@@ -338,9 +338,9 @@ fn gate_report(gates: &[crate::gate::GateOutcome]) -> String {
         let t = g.chosen.0;
         let _ = write!(
             s,
-            "\n### {}\n\nThresholds by level: {:.3} / {:.3} / {:.3} (searched under the bounds {:?}).\n\n\
+            "\n### {}\n\nThresholds by level: {:.3} / {:.3} / {:.3} / {:.3} (searched under the bounds {:?}).\n\n\
              | out-of-fold, coder on each row | P | R | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n",
-            g.category, t[0], t[1], t[2], g.caps
+            g.category, t[0], t[1], t[2], t[3], g.caps
         );
         s.push_str(&prf_row("rules alone (gate off)", &g.rules));
         s.push_str(&prf_row(

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 static GATE_TSV: &str = include_str!("../../../data/models/gate.tsv");
 
 /// How many evidence levels [`level`] distinguishes.
-pub const LEVELS: usize = 3;
+pub const LEVELS: usize = 4;
 
 /// Thresholds of one category, by evidence level (0 weakest).
 pub type Thresholds = [f32; LEVELS];
@@ -112,7 +112,7 @@ impl Gate {
 }
 
 /// The evidence level of an event: one point each for a casualty figure, a named actor, and a named
-/// recipient or a place; 2 or more points is level 2.
+/// recipient or a place (0 to 3).
 pub fn level(e: &Event) -> usize {
     let figure = e.dead.is_some() || e.injured.is_some();
     let named = |v: &[marsad_model::Entity]| v.iter().any(|x| x.span.is_some());
@@ -182,12 +182,12 @@ mod tests {
     #[test]
     fn round_trip() {
         let rows = vec![
-            (Category::Protest, [0.5, 0.25, 0.125]),
-            (Category::Assault, [0.3, 0.2, 0.1]),
+            (Category::Protest, [0.5, 0.25, 0.125, 0.0]),
+            (Category::Assault, [0.3, 0.2, 0.1, 0.0]),
         ];
         let t = parse_thresholds(&thresholds_tsv(&rows, "test"));
-        assert_eq!(t.get(&Category::Assault), Some(&[0.3, 0.2, 0.1]));
-        assert_eq!(t.get(&Category::Protest), Some(&[0.5, 0.25, 0.125]));
+        assert_eq!(t.get(&Category::Assault), Some(&[0.3, 0.2, 0.1, 0.0]));
+        assert_eq!(t.get(&Category::Protest), Some(&[0.5, 0.25, 0.125, 0.0]));
     }
 
     #[test]
@@ -204,7 +204,7 @@ mod tests {
         });
         assert_eq!(level(&e), 2);
         let mut g = Gate::shipped();
-        g.set_thresholds(Category::Assault, [1.0, 1.0, 0.0]);
+        g.set_thresholds(Category::Assault, [1.0, 1.0, 0.0, 0.0]);
         assert!(g.keep(&e));
         e.dead = None;
         assert!(!g.keep(&e));
