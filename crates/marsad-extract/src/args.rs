@@ -170,6 +170,22 @@ fn push_coordinated(list: &mut Vec<usize>, after: &[(usize, &Ent)], from: usize)
     }
 }
 
+/// Normalised single-word cardinal number words (`data/number_words.tsv`).
+static COUNT_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    let t = crate::lexicons::Lexicons::number_table();
+    t.phrases.into_iter().filter(|p| !p.contains(' ')).collect()
+});
+
+/// True when token `i` is a figure or a cardinal number word ("ثلاثة", "عشرات").
+fn is_count(a: &Analysis<'_>, i: usize) -> bool {
+    a.tokens[i].kind == TokenKind::Number || COUNT_WORDS.contains(key(a, i))
+}
+
+/// True when an entity after a verb is counted ("قتلت ثلاثة جنود"): an object, not the subject.
+fn counted(a: &Analysis<'_>, verb_end: usize, e: &Ent) -> bool {
+    (verb_end..e.tokens.start).any(|i| is_count(a, i))
+}
+
 fn verb_args(
     a: &Analysis<'_>,
     trig: &Trig,
@@ -182,9 +198,9 @@ fn verb_args(
         .iter()
         .rev()
         .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2);
-    let subj = after
-        .iter()
-        .position(|(_, e)| is_bare(e) && e.tokens.start <= trig.tokens.end + 4);
+    let subj = after.iter().position(|(_, e)| {
+        is_bare(e) && e.tokens.start <= trig.tokens.end + 4 && !counted(a, trig.tokens.end, e)
+    });
     let rest_from = match (svo, subj) {
         (Some((i, _)), _) => {
             args.actor.push(*i);
@@ -196,7 +212,6 @@ fn verb_args(
         }
         (None, None) => 0,
     };
-    let _ = a;
     if let Some(p) = after
         .iter()
         .skip(rest_from)
@@ -290,6 +305,13 @@ mod tests {
     fn passive_by() {
         let (a, _, _) = run("تعرضت لقصف مكثف من قبل الوحدات الأرمينية");
         assert_eq!(a, vec!["الوحدات الأرمينية"]);
+    }
+
+    #[test]
+    fn counted_object_is_not_the_subject() {
+        let (a, r, _) = run("وقالت الجماعة انها قتلت ثلاثة جنود اميركيين");
+        assert!(a.iter().all(|x| !x.contains("جنود")), "{a:?}");
+        assert!(r.iter().any(|x| x.contains("جنود")), "{r:?}");
     }
 
     #[test]

@@ -247,13 +247,17 @@ impl<'a> Context<'a> {
         if e.event == Category::Assault && !self.concrete_attack(&e, t) {
             return None;
         }
-        if e.event == Category::Assault && e.recipient.is_empty() && (e.dead.is_some() || e.injured.is_some())
-        {
+        let named_recipient = !e.recipient.is_empty();
+        let casualties = e.dead.is_some() || e.injured.is_some();
+        if e.event == Category::Assault && e.recipient.is_empty() && (casualties || !args.mutual) {
             e.recipient.push(self.unnamed_victims(&e.places));
             why.push("unnamed victims of the place's country".into());
         }
+        if e.event == Category::Protest {
+            self.protest_sides(&mut e, &mut why);
+        }
         let grounded = e.actor.iter().any(|x| x.span.is_some())
-            || !e.recipient.is_empty()
+            || named_recipient
             || e.dead.is_some()
             || e.injured.is_some()
             || !e.modes.is_empty();
@@ -289,6 +293,26 @@ impl<'a> Context<'a> {
             return false;
         }
         named || !e.recipient.is_empty() || !e.places.is_empty()
+    }
+
+    /// Protesters are civilians unless named otherwise, and protest against the government of the
+    /// place (or the story's country) when the text names no target.
+    fn protest_sides(&self, e: &mut Event, why: &mut Vec<String>) {
+        if e.actor.is_empty() {
+            let mut x = self.unnamed_victims(&e.places);
+            x.sector = Some(Sector::Cvl);
+            e.actor.push(x);
+            why.push("unnamed civilian protesters".into());
+        }
+        for x in e.actor.iter_mut().filter(|x| x.sector.is_none()) {
+            x.sector = Some(Sector::Cvl);
+        }
+        if e.recipient.is_empty() {
+            let mut x = self.unnamed_victims(&e.places);
+            x.sector = Some(Sector::Gov);
+            e.recipient.push(x);
+            why.push("protest against the government of the place".into());
+        }
     }
 
     /// The victims of an attack the text does not name: people of the place's (or the story's) country.

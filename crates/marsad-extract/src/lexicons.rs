@@ -242,8 +242,13 @@ impl Lexicons {
             triggers: Table::from_tsv(TRIGGERS, parse_trigger),
             cues: Table::from_tsv(CUES, parse_cue),
             time: Table::from_tsv(TIME, parse_time),
-            numbers: Table::from_tsv(NUMBERS, parse_number),
+            numbers: Self::number_table(),
         }
+    }
+
+    /// The number-word table alone.
+    pub fn number_table() -> Table<u64> {
+        Table::from_tsv(NUMBERS, parse_number)
     }
 }
 
