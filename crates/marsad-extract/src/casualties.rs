@@ -185,6 +185,17 @@ pub fn casualties(a: &Analysis<'_>, nums: &[Num], range: Range<usize>) -> Casual
     c
 }
 
+/// The part of sentence `sent` whose casualty figures belong to the attack trigger `t`: figures
+/// go to the nearest attack trigger of the sentence (`attacks`, which includes `t`), so "قتل 3 في
+/// غارة … وأصيب 5 في هجوم آخر" ties each figure to its own event.
+pub fn own_range(t: &Range<usize>, attacks: &[Range<usize>], sent: &Range<usize>) -> Range<usize> {
+    let prev = attacks.iter().filter(|o| o.end <= t.start).map(|o| o.end).max();
+    let next = attacks.iter().filter(|o| o.start >= t.end).map(|o| o.start).min();
+    let start = prev.map_or(sent.start, |p| p + (t.start - p).div_ceil(2));
+    let end = next.map_or(sent.end, |n| n - (n - t.end) / 2);
+    start.max(sent.start)..end.min(sent.end)
+}
+
 fn nearest(a: &Analysis<'_>, n: &Num, list: &[&str], range: &Range<usize>) -> usize {
     (range.start..range.end)
         .filter(|i| is_in(&a.tokens[*i].key, list))
@@ -234,6 +245,16 @@ mod tests {
         let c = cas("قتل 11 شخصا وجرح 30 آخرون في مواجهات عام 2015");
         assert_eq!(c.dead, Some((Count::Number(11), Some(Qualifier::Exact))));
         assert_eq!(c.injured, Some((Count::Number(30), Some(Qualifier::Exact))));
+    }
+
+    #[test]
+    fn figures_go_to_the_nearest_attack() {
+        let sent = 0..20;
+        let attacks = [2..3, 12..13];
+        assert_eq!(own_range(&(2..3), &attacks, &sent), 0..8);
+        assert_eq!(own_range(&(12..13), &attacks, &sent), 8..20);
+        let alone = std::slice::from_ref(&attacks[0]);
+        assert_eq!(own_range(&(2..3), alone, &sent), sent);
     }
 
     #[test]

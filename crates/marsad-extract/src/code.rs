@@ -1,12 +1,12 @@
 //! Coding one document: every trigger of every sentence becomes an event with its arguments, claim,
 //! status, date, casualties, places and mappings; then reports of the same event are merged.
 
+mod document;
+
 use crate::actors::{Ent, find_entities_on, main_country};
 use crate::args::{Args, assign};
-use crate::casualties::{Num, casualties, find_numbers};
-use crate::claims::{
-    CueHit, Frame, carried_frame, find_cues, frame_for, frames, mirror, quote_open_after, status,
-};
+use crate::casualties::{Num, casualties, find_numbers, own_range};
+use crate::claims::{CueHit, Frame, find_cues, frame_for, status};
 use crate::detect::{ModeWord, Trig, find, modes_for};
 use crate::lexicons::{Form, Lexicons};
 use crate::mapping::Mapping;
@@ -20,8 +20,6 @@ use std::ops::Range;
 
 /// Days before publication after which a dated event is background.
 const HISTORICAL_DAYS: i32 = 10;
-/// Days before publication within which a date can be the report's news day.
-const NEWS_DAYS: i32 = 3;
 
 /// Everything found in a document, ready to be coded.
 #[derive(Debug)]
@@ -147,72 +145,6 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// Entities in `sent` that only name a clock's zone ("بتوقيت موسكو"): never actors.
-    fn zone_names(&self, sent: &Range<usize>) -> Vec<usize> {
-        let zones: Vec<&Range<usize>> = self
-            .times
-            .iter()
-            .filter(|t| t.tz.is_some() && sent.contains(&t.tokens.start))
-            .map(|t| &t.tokens)
-            .collect();
-        (0..self.ents.len())
-            .filter(|i| zones.iter().any(|z| z.contains(&self.ents[*i].tokens.start)))
-            .collect()
-    }
-
-    /// The attribution frames of sentence `si`; a sentence with none that continues a quotation
-    /// opened by an earlier frame of the paragraph keeps that frame.
-    fn sentence_frames(&self, si: usize, sent: &Range<usize>, mem: &mut Memory) -> Vec<Frame> {
-        let mut fr = frames(self.a, &self.cues, &self.ents, sent, mem.claimant);
-        if let Some(c) = fr.iter().rev().find_map(|f| f.claimant) {
-            mem.claimant = Some(c);
-        }
-        let carried = fr.is_empty() && mem.quote.is_some();
-        if let Some(q) = mem.quote.as_ref().filter(|_| carried) {
-            fr.push(carried_frame(q, sent));
-        }
-        let text = &self.a.text[self.a.sentences[si].bytes.clone()];
-        let open = quote_open_after(text, mem.quote.is_some());
-        mem.quote = match (open, carried) {
-            (false, _) => None,
-            (true, true) => mem.quote.take(),
-            (true, false) => fr.iter().rev().find(|f| f.claimant.is_some()).cloned(),
-        };
-        fr
-    }
-
-    /// Mutual fights in or just before a sentence saying each side blames the other become one
-    /// event per side's claim.
-    fn mirror_claims(&self, reports: Vec<merge::Report>) -> Vec<merge::Report> {
-        let mirrored: Vec<usize> = self
-            .cues
-            .iter()
-            .filter(|c| c.cue == crate::lexicons::Cue::Mirror)
-            .filter_map(|c| {
-                self.a
-                    .sentences
-                    .iter()
-                    .position(|s| s.tokens.contains(&c.tokens.start))
-            })
-            .collect();
-        let near = |si: usize| {
-            mirrored
-                .iter()
-                .any(|m| (si == *m || si + 1 == *m) && self.paragraph.get(si) == self.paragraph.get(*m))
-        };
-        let mut out = Vec::with_capacity(reports.len());
-        for r in reports {
-            if r.event.event != Category::Assault || !near(r.sentence) {
-                out.push(r);
-                continue;
-            }
-            for event in mirror(&r.event) {
-                out.push(merge::Report { event, ..r.clone() });
-            }
-        }
-        out
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn event(
         &self,
@@ -295,7 +227,13 @@ impl<'a> Context<'a> {
         }
         self.fill_time(&mut e, t, sent);
         if t.category == Category::Assault {
-            let c = casualties(self.a, &self.nums, sent.clone());
+            let attacks: Vec<Range<usize>> = self
+                .trigs
+                .iter()
+                .filter(|o| o.category == Category::Assault && sent.contains(&o.tokens.start))
+                .map(|o| o.tokens.clone())
+                .collect();
+            let c = casualties(self.a, &self.nums, own_range(&t.tokens, &attacks, sent));
             if let Some((d, q)) = c.dead {
                 e.dead = Some(d);
                 e.dead_qualifier = q;
@@ -330,11 +268,7 @@ impl<'a> Context<'a> {
         let mapped = self.mapping.map(e.event, &e.modes);
         e.acled = mapped.acled;
         e.cameo = mapped.cameo;
-        let filled = [!e.actor.is_empty(), !e.recipient.is_empty()]
-            .iter()
-            .filter(|x| **x)
-            .count() as f32;
-        e.confidence = (row.weight * (0.6 + 0.2 * filled)).min(1.0);
+        e.confidence = report_confidence(row.weight, &e);
         if opts.explain {
             e.why = why;
         }
@@ -393,77 +327,6 @@ impl<'a> Context<'a> {
             country: Some(country),
             ..Entity::default()
         }
-    }
-
-    /// A ceasefire *reached* ("توصلت إلى وقف إطلاق النار") is also an AGREE between the same
-    /// parties (CODING_GUIDE section 1); its entry into force stays the RETREAT.
-    fn reached_ceasefire(&self, e: &Event, t: &Trig, sent: &Range<usize>) -> Option<Event> {
-        if e.event != Category::Retreat || !e.modes.contains(&marsad_model::Mode::Ceasefire) {
-            return None;
-        }
-        if !self.reaches(t) || !sent.contains(&t.tokens.start) {
-            return None;
-        }
-        let mut agree = e.clone();
-        agree.event = Category::Agree;
-        agree.modes.clear();
-        agree.time = None;
-        agree.tz = None;
-        if matches!(agree.status, Status::Future | Status::Hypothetical) {
-            agree.status = Status::Asserted;
-        }
-        if agree.date_precision == Some(DatePrecision::Hour) {
-            agree.date_precision = Some(DatePrecision::Day);
-        }
-        let mapped = self.mapping.map(agree.event, &agree.modes);
-        agree.acled = mapped.acled;
-        agree.cameo = mapped.cameo;
-        if !agree.why.is_empty() {
-            agree.why.push("ceasefire reached: AGREE".into());
-        }
-        Some(agree)
-    }
-
-    /// The day the report's news happened: its first day-precise date within [`NEWS_DAYS`] before
-    /// publication ("الليلة الماضية", "أمس", "صباح اليوم"). An undated attack is not merged with an
-    /// action dated to another day (its output date stays empty, as the guide asks).
-    fn news_day(&self) -> Option<Date> {
-        let p = self.pubd?;
-        self.times
-            .iter()
-            .filter(|x| x.precision == Some(DatePrecision::Day))
-            .filter_map(|x| x.day)
-            .find(|d| *d <= p && p.since(*d).is_ok_and(|s| s.get_days() <= NEWS_DAYS))
-    }
-
-    /// An AGREE trigger that is only the "reached" of a ceasefire right after it ("توصلت إلى وقف
-    /// إطلاق النار"): the ceasefire codes the AGREE, with the parties as actors.
-    fn reach_word(&self, t: &Trig) -> bool {
-        t.category == Category::Agree
-            && self.trigs.iter().any(|c| {
-                c.category == Category::Retreat
-                    && c.tokens.start >= t.tokens.end
-                    && c.tokens.start - t.tokens.end <= 2
-                    && self.reaches(c)
-            })
-    }
-
-    /// Whether a "reached" word stands just before the trigger `t`.
-    fn reaches(&self, t: &Trig) -> bool {
-        let lo = t.tokens.start.saturating_sub(3);
-        self.cues.iter().any(|c| {
-            c.cue == crate::lexicons::Cue::Reach && c.tokens.start >= lo && c.tokens.end <= t.tokens.start
-        })
-    }
-
-    /// A headline: a one-sentence paragraph of a few words without final punctuation.
-    fn is_headline(&self, si: usize) -> bool {
-        let para = |i: usize| self.paragraph.get(i).copied();
-        let alone = (si == 0 || para(si - 1) != para(si)) && para(si + 1) != para(si);
-        let s = &self.a.sentences[si];
-        let text = self.a.text[s.bytes.clone()].trim_end();
-        let open = !text.ends_with(['.', '!', '?', '؟', ':', '"', '»']);
-        alone && open && s.tokens.len() <= 15
     }
 
     /// True when the sentence names a peacekeeping deployment.
@@ -535,6 +398,20 @@ impl<'a> Context<'a> {
         e.sentence = Some(a.index.span(sb.clone()));
         e.evidence = a.text[sb].to_string();
     }
+}
+
+/// Confidence of one report (see docs/CODING.md): the trigger row's weight, scaled by how many
+/// sides the text names (0.6 with none, 0.8 with one, 1.0 with actor and recipient), lowered for
+/// hypothetical statements. Unnamed stand-ins (an unnamed attacker) do not count as named.
+pub fn report_confidence(weight: f32, e: &Event) -> f32 {
+    let named = |v: &[Entity]| v.iter().any(|x| x.span.is_some());
+    let sides = f32::from(u8::from(named(&e.actor)) + u8::from(named(&e.recipient)));
+    let status = if e.status == Status::Hypothetical {
+        0.8
+    } else {
+        1.0
+    };
+    (weight * (0.6 + 0.2 * sides) * status).clamp(0.0, 1.0)
 }
 
 /// True when a date lies clearly before the publication date.
@@ -615,6 +492,22 @@ mod tests {
             .collect();
         assert!(!claims.is_empty(), "{ev:?}");
         assert!(claims.iter().all(|c| c.as_deref() == Some("AZE")), "{claims:?}");
+    }
+
+    #[test]
+    fn admission_without_figures_is_an_unknown_toll_of_the_admitting_side() {
+        let ev = run(
+            "ويؤكد الجانب العسكري الأذربيجاني أن المواقع تعرضت لقصف مكثف من قبل الوحدات الأرمينية. لكن باكو أقرت بسقوط ضحايا لكنها لم تقدم أرقاما.",
+        );
+        let attacks: Vec<_> = ev.iter().filter(|e| e.event == Category::Assault).collect();
+        assert_eq!(attacks.len(), 1, "{attacks:?}");
+        let e = attacks[0];
+        assert_eq!(e.actor[0].country.as_deref(), Some("ARM"));
+        assert_eq!(
+            e.claim_by.as_ref().and_then(|c| c.country.as_deref()),
+            Some("AZE")
+        );
+        assert_eq!(e.dead, Some(marsad_model::Count::UNKNOWN));
     }
 
     #[test]

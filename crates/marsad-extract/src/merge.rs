@@ -9,8 +9,8 @@
 //! 5. statements still undated get the publication day.
 //!
 //! When two reports merge the richer fields win: named entities replace unnamed ones, a figure
-//! replaces "unknown", a date replaces none, the most official claimant is kept, and the evidence
-//! of every merged sentence is kept.
+//! replaces "unknown", a date replaces none, the most official claimant is kept. The evidence stays
+//! the first report's sentence (the sentence gate scores it); `--explain` lists the merged ones.
 
 use marsad_model::{Category, Count, DatePrecision, Entity, Event, Quad, Sector, Status};
 use std::collections::BTreeSet;
@@ -64,9 +64,11 @@ fn countries(v: &[Entity]) -> BTreeSet<&str> {
         .collect()
 }
 
+/// Sides agree when one report names no side or its sides are among the other's (a side missing
+/// from one report is not a conflict).
 fn compatible_sides(a: &[Entity], b: &[Entity]) -> bool {
     let (ca, cb) = (sides(a), sides(b));
-    ca.is_empty() || cb.is_empty() || ca == cb
+    ca.is_empty() || cb.is_empty() || ca.is_subset(&cb) || cb.is_subset(&ca)
 }
 
 fn claim_country(e: &Event) -> Option<&str> {
@@ -109,12 +111,7 @@ pub fn same_event(k: &Event, e: &Event, same_sentence: bool) -> bool {
     if past && k.date.is_some() && e.date.is_some() {
         return true;
     }
-    let background = k.status == Status::Historical || e.status == Status::Historical;
-    let fits = |a: &[Entity], b: &[Entity]| {
-        compatible_sides(a, b)
-            || (background && (sides(a).is_subset(&sides(b)) || sides(b).is_subset(&sides(a))))
-    };
-    if !fits(&k.actor, &e.actor) || !fits(&k.recipient, &e.recipient) {
+    if !compatible_sides(&k.actor, &e.actor) || !compatible_sides(&k.recipient, &e.recipient) {
         return false;
     }
     if same_sentence {
@@ -155,6 +152,11 @@ fn union(into: &mut Vec<Entity>, from: &[Entity]) {
     if into.iter().any(|x| !x.text.is_empty()) {
         into.retain(|x| !x.text.is_empty());
     }
+}
+
+/// Confidence of an event reported twice: the better report's, plus a tenth of the other's.
+fn corroborated(a: f32, b: f32) -> f32 {
+    (a.max(b) + 0.1 * a.min(b)).clamp(0.0, 1.0)
 }
 
 /// Merges `e` into `k`.
@@ -198,11 +200,18 @@ pub fn absorb(k: &mut Event, e: &Event) {
         k.claim_by.clone_from(&e.claim_by);
         k.claim_verb.clone_from(&e.claim_verb);
     }
-    if e.sentence != k.sentence && !e.evidence.is_empty() && !k.evidence.contains(&e.evidence) {
-        k.evidence = format!("{} … {}", k.evidence, e.evidence);
+    k.confidence = corroborated(k.confidence, e.confidence);
+    if !e.why.is_empty() {
+        let t = e.trigger.as_ref().map_or("", |t| t.text.as_str());
+        let at = e
+            .sentence
+            .map(|s| format!(" in sentence {}..{}", s.start, s.end))
+            .unwrap_or_default();
+        k.why.push(format!(
+            "merged with the report of {t:?}{at}: same category, sides and day"
+        ));
+        k.why.extend(e.why.iter().cloned());
     }
-    k.confidence = k.confidence.max(e.confidence);
-    k.why.extend(e.why.iter().cloned());
 }
 
 /// One event per recipient side when a (non-violent) event names several separately: a call with
@@ -293,29 +302,6 @@ fn summarised_by(h: &Event, body: &Event) -> bool {
 /// Merges the reports of one document into its events, in order of first mention.
 pub fn merge(reports: Vec<Report>, published: Option<&str>) -> Vec<Event> {
     let split: Vec<Report> = reports.into_iter().flat_map(split_recipients).collect();
-    if std::env::var_os("MARSAD_DEBUG_REPORTS").is_some() {
-        for r in &split {
-            let c = |v: &[Entity]| {
-                v.iter()
-                    .map(|e| format!("{}:{}", e.country.clone().unwrap_or_default(), e.text))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            };
-            eprintln!(
-                "R s{} h{} {} A[{}] R[{}] d={:?} st={:?} claim={:?} dead={:?} {:?}",
-                r.sentence,
-                r.headline as u8,
-                r.event.event,
-                c(&r.event.actor),
-                c(&r.event.recipient),
-                r.event.date,
-                r.event.status,
-                r.event.claim_by.as_ref().map(|x| x.text.clone()),
-                r.event.dead,
-                r.event.trigger.as_ref().map(|t| t.text.clone())
-            );
-        }
-    }
     let (heads, body): (Vec<Report>, Vec<Report>) = split.into_iter().partition(|r| r.headline);
     let body = fold_all(body);
     let heads: Vec<Report> = fold_all(heads)
@@ -429,6 +415,12 @@ mod tests {
         let out = merge(vec![h, b], None);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].recipient[0].country.as_deref(), Some("ARM"));
+    }
+
+    #[test]
+    fn corroboration_raises_confidence_within_bounds() {
+        assert!((corroborated(0.5, 0.4) - 0.54).abs() < 1e-6);
+        assert!(corroborated(0.95, 0.9) <= 1.0);
     }
 
     #[test]

@@ -264,9 +264,13 @@ fn clock(
     let mut used = 1;
     let mut end = r0.end;
     if let Some((r, Word::AmPm(add))) = w.get(1).filter(|(r, _)| adjacent(&w[0].0, r, 0)) {
-        if *add == 12 && hour < 12 {
-            hour += 12;
-        }
+        hour = match *add {
+            // "ليلا": midnight at twelve, early hours stay, evening hours are afternoon hours.
+            24 if hour == 12 => 0,
+            24 if hour >= 5 => hour + 12,
+            12 if hour < 12 => hour + 12,
+            _ => hour,
+        };
         used = 2;
         end = r.end;
     }
@@ -336,6 +340,20 @@ mod tests {
         );
         let d: Vec<_> = t.iter().filter_map(|e| e.date.clone()).collect();
         assert_eq!(d, vec!["2020-11", "2020", "2015-07-19"]);
+    }
+
+    #[test]
+    fn night_hours() {
+        let clock = |text: &str| {
+            times(text, "2022-09-13")
+                .into_iter()
+                .find_map(|e| e.time)
+                .unwrap_or_default()
+        };
+        assert_eq!(clock("الساعة الثانية عشرة ليلا"), "00:00");
+        assert_eq!(clock("الساعة الحادية عشرة ليلا"), "23:00");
+        assert_eq!(clock("الساعة الثانية ليلا"), "02:00");
+        assert_eq!(clock("الساعة الثامنة مساء"), "20:00");
     }
 
     #[test]

@@ -10,22 +10,33 @@ mod ceasefire;
 mod config;
 mod fused;
 mod link;
+mod scope;
 mod sides;
 mod types;
 
 pub use config::{ConfigError, FusionConfig};
+pub use scope::{Slice, add_days, is_day, slices};
 pub use types::{Ceasefire, Certainty, Claim, Dispute, FusedEvent, Fusion, Report, Violation};
 
 /// Links reports of the same real event and tracks ceasefires.
 pub fn fuse(reports: &[Report<'_>], cfg: &FusionConfig) -> Fusion {
-    let fused = link::groups(reports, cfg)
+    Fusion {
+        fused: link(reports, cfg),
+        ceasefires: ceasefires(reports, cfg),
+    }
+}
+
+/// The fused events of `reports` (groups of two or more linked reports), sorted by id.
+pub fn link(reports: &[Report<'_>], cfg: &FusionConfig) -> Vec<FusedEvent> {
+    link::groups(reports, cfg)
         .iter()
         .filter_map(|g| fused::fused_event(reports, g))
-        .collect();
-    Fusion {
-        fused,
-        ceasefires: ceasefire::track(reports, cfg),
-    }
+        .collect()
+}
+
+/// The ceasefires opened among `reports`, with the attacks among `reports` that violate them.
+pub fn ceasefires(reports: &[Report<'_>], cfg: &FusionConfig) -> Vec<Ceasefire> {
+    ceasefire::track(reports, cfg)
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub(crate) fn linkable(a: &Facts, b: &Facts, cfg: &FusionConfig) -> Option<Link>
 }
 
 /// True when a report takes part in fusion.
-fn eligible(r: &Report<'_>, cfg: &FusionConfig) -> bool {
+pub(crate) fn eligible(r: &Report<'_>, cfg: &FusionConfig) -> bool {
     matches!(r.event.status, Status::Asserted | Status::Negated) && r.event.confidence >= cfg.min_confidence
 }
 

@@ -217,53 +217,86 @@ fn follows_noun(_g: &Gazetteer, m: &Mention) -> bool {
 
 /// Proximity bonus: candidates near the current choices of other accepted mentions score higher,
 /// most of all within the same sentence or list.
+///
+/// Every candidate of every mention is compared with every other mention's choice, so the choices are
+/// sorted by latitude and only those within [`NEAR_DEGREES`] of a candidate's latitude are measured:
+/// a place further north or south than that is more than 120 km away whatever its longitude.
 fn cluster(a: &Analysis<'_>, s: &mut [Scored], accepted: &[bool]) {
-    let tops: Vec<Option<(f32, f32, usize, u8)>> = s
+    let mut tops: Vec<Top> = s
         .iter()
         .zip(accepted)
-        .map(|(x, ok)| {
+        .enumerate()
+        .filter_map(|(j, (x, ok))| {
             let c = x.cands.get(x.top).filter(|_| *ok)?;
-            Some((
-                c.rec.lat,
-                c.rec.lon,
-                sentence_of(a, x.m.tokens.start),
-                c.rec.precision,
-            ))
+            // Countries say nothing about distance.
+            (c.rec.precision < 4).then(|| Top {
+                mention: j,
+                lat: c.rec.lat,
+                lon: c.rec.lon,
+                sentence: sentence_of(a, x.m.tokens.start),
+            })
         })
         .collect();
+    // A NaN latitude is never near anything (every comparison with it is false): drop it.
+    tops.retain(|t| t.lat.is_finite() && t.lon.is_finite());
+    tops.sort_by(|x, y| x.lat.total_cmp(&y.lat));
     for (i, x) in s.iter_mut().enumerate() {
         let sent = sentence_of(a, x.m.tokens.start);
         for c in x.cands.iter_mut() {
-            let mut bonus: f32 = 0.0;
-            for (j, t) in tops.iter().enumerate() {
-                let Some((lat, lon, tsent, prec)) = *t else {
-                    continue;
-                };
-                if j == i || prec >= 4 {
-                    continue; // countries say nothing about distance
-                }
-                let d = km(c.rec.lat, c.rec.lon, lat, lon);
-                let near = if d < 40.0 {
-                    1.0
-                } else if d < 120.0 {
-                    0.5
-                } else {
-                    0.0
-                };
-                let w = if tsent == sent { 0.8 } else { 0.3 };
-                bonus = bonus.max(near * w);
-            }
-            c.cluster = bonus;
+            c.cluster = bonus(&tops, i, sent, c.rec.lat, c.rec.lon);
         }
         x.top = argmax(&x.cands);
     }
 }
 
+/// Degrees of latitude beyond which two places are certainly more than 120 km apart (1.1° of a
+/// great circle is 122 km, a margin over float rounding).
+const NEAR_DEGREES: f32 = 1.1;
+
+/// The chosen place of an accepted mention, for [`cluster`].
+struct Top {
+    mention: usize,
+    lat: f32,
+    lon: f32,
+    sentence: usize,
+}
+
+/// The best proximity bonus of a candidate at `lat`, `lon` of mention `i` (in sentence `sent`) among
+/// `tops` (sorted by latitude).
+fn bonus(tops: &[Top], i: usize, sent: usize, lat: f32, lon: f32) -> f32 {
+    if !lat.is_finite() {
+        return 0.0;
+    }
+    let from = tops.partition_point(|t| t.lat < lat - NEAR_DEGREES);
+    let mut best: f32 = 0.0;
+    for t in tops[from..].iter().take_while(|t| t.lat <= lat + NEAR_DEGREES) {
+        if t.mention == i {
+            continue;
+        }
+        let d = km(lat, lon, t.lat, t.lon);
+        let near = if d < 40.0 {
+            1.0
+        } else if d < 120.0 {
+            0.5
+        } else {
+            0.0
+        };
+        let w = if t.sentence == sent { 0.8 } else { 0.3 };
+        best = best.max(near * w);
+        if best >= 0.8 {
+            break; // the most any mention can give
+        }
+    }
+    best
+}
+
 fn sentence_of(a: &Analysis<'_>, token: usize) -> usize {
-    a.sentences
-        .iter()
-        .position(|s| s.tokens.contains(&token))
-        .unwrap_or(usize::MAX)
+    // Sentences are in order and do not overlap.
+    let i = a.sentences.partition_point(|s| s.tokens.end <= token);
+    match a.sentences.get(i) {
+        Some(s) if s.tokens.contains(&token) => i,
+        _ => usize::MAX,
+    }
 }
 
 /// Great-circle distance in km.

@@ -199,6 +199,45 @@ fn snn_dev_recall_and_accuracy() {
     assert!(acc >= 0.85, "accuracy {acc:.3} below 0.85");
 }
 
+/// Place classes of NewsFANE counted as gold places.
+const NEWSFANE_PLACES: [&str; 3] = ["Nation", "Population-Center", "State-or-Province"];
+
+/// One NewsFANE sentence: its tokens joined by spaces, and the gold place mentions as
+/// `(byte range, class)`.
+fn newsfane_sentence(block: &str) -> (String, Vec<(std::ops::Range<usize>, &'static str)>) {
+    let mut text = String::new();
+    let mut gold: Vec<(std::ops::Range<usize>, &'static str)> = Vec::new();
+    for line in block.lines() {
+        let mut f = line.split('\t');
+        let tok: String = f
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !matches!(c, '\u{200e}' | '\u{feff}'))
+            .collect();
+        let tag = f.next().unwrap_or("O").trim();
+        if tok.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let s = text.len();
+        text.push_str(&tok);
+        let class = NEWSFANE_PLACES.iter().find(|t| tag.ends_with(*t));
+        match (class, tag.get(..2)) {
+            (Some(c), Some("B-")) => gold.push((s..text.len(), c)),
+            (Some(_), Some("I-")) => {
+                if let Some(g) = gold.last_mut() {
+                    g.0.end = text.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    (text, gold)
+}
+
 #[test]
 #[ignore = "slow in debug builds: run with --release -- --ignored"]
 fn newsfane_place_recall() {
@@ -207,55 +246,42 @@ fn newsfane_place_recall() {
     let Ok(raw) = std::fs::read_to_string(&path) else {
         return;
     };
-    let (mut gold_n, mut hit_n, mut found_n, mut found_ok) = (0usize, 0usize, 0usize, 0usize);
-    for sentence in raw.split("\n\n").filter(|s| !s.trim().is_empty()).take(600) {
-        let mut text = String::new();
-        let mut gold: Vec<(usize, usize)> = Vec::new();
-        for line in sentence.lines() {
-            let mut f = line.split('\t');
-            let tok: String = f
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .filter(|c| !matches!(c, '\u{200e}' | '\u{feff}'))
-                .collect();
-            let tag = f.next().unwrap_or("O").trim();
-            if tok.is_empty() {
-                continue;
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            let s = text.len();
-            text.push_str(&tok);
-            let place = ["Nation", "Population-Center", "State-or-Province"]
-                .iter()
-                .any(|t| tag.ends_with(t));
-            if place && tag.starts_with("B-") {
-                gold.push((s, text.len()));
-            } else if place
-                && tag.starts_with("I-")
-                && let Some(g) = gold.last_mut()
-            {
-                g.1 = text.len();
+    // The file has CRLF line ends: without this, "\n\n" never splits it and the whole corpus reads
+    // as one sentence.
+    let raw = raw.replace("\r\n", "\n");
+    let (mut found_n, mut found_ok) = (0usize, 0usize);
+    let mut by_class: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let mut misses: std::collections::HashMap<String, usize> = Default::default();
+    let overlaps = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    for block in raw.split("\n\n").filter(|s| !s.trim().is_empty()) {
+        let (text, gold) = newsfane_sentence(block);
+        let found = places_in(&text, &GeoContext::default());
+        for (g, class) in &gold {
+            let e = by_class.entry(class).or_default();
+            e.0 += 1;
+            if found.iter().any(|m| overlaps(&m.bytes, g)) {
+                e.1 += 1;
+            } else {
+                *misses.entry(text[g.clone()].to_string()).or_default() += 1;
             }
         }
-        let found = places_in(&text, &GeoContext::default());
-        gold_n += gold.len();
-        hit_n += gold
-            .iter()
-            .filter(|g| found.iter().any(|m| m.bytes.start < g.1 && g.0 < m.bytes.end))
-            .count();
         found_n += found.len();
-        found_ok += found
-            .iter()
-            .filter(|m| gold.iter().any(|g| m.bytes.start < g.1 && g.0 < m.bytes.end))
-            .count();
+        found_ok += found.iter().filter(|m| gold.iter().any(|(g, _)| overlaps(&m.bytes, g))).count();
     }
+    let (gold_n, hit_n) = by_class.values().fold((0, 0), |(a, b), (g, h)| (a + g, b + h));
     let recall = hit_n as f64 / gold_n.max(1) as f64;
     let precision = found_ok as f64 / found_n.max(1) as f64;
     println!(
-        "NewsFANE: {gold_n} gold place mentions, recall {recall:.3}; {found_n} found, precision {precision:.3}"
+        "NewsFANE: {gold_n} gold place mentions, recall {recall:.3}; {found_n} found, {precision:.3} of them on a gold place"
     );
+    for (class, (g, h)) in &by_class {
+        println!("  {class:<18} {g:>5} gold, recall {:.3}", *h as f64 / (*g).max(1) as f64);
+    }
+    let mut misses: Vec<(String, usize)> = misses.into_iter().collect();
+    misses.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("most frequent misses:");
+    for (t, n) in misses.iter().take(40) {
+        println!("  {n:>4} {t}");
+    }
     assert!(recall > 0.5, "recall {recall:.3}");
 }

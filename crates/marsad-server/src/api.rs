@@ -4,7 +4,7 @@ use crate::backend::{Backend, IngestDoc};
 use crate::docs::{DocRequest, parse_many, parse_one};
 use crate::error::{ApiError, error_body};
 use crate::query::{EventsParams, Format};
-use crate::{ServerConfig, assets, geojson};
+use crate::{ServerConfig, assets};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
@@ -191,27 +191,54 @@ async fn list_events(
     let Query(params) = params.map_err(|e| ApiError::BadQuery(e.body_text()))?;
     let (q, format) = params.parse()?;
     let (limit, offset) = (q.limit, q.offset);
-    let page = blocking(move || Ok(st.backend.events(&q)?)).await?;
-    let next = (offset + page.events.len() < page.total).then(|| (offset + page.events.len()).to_string());
-    Ok(match format {
-        Format::Json => Json(json!({
-            "events": page.events, "total": page.total, "limit": limit, "next_cursor": next,
-        }))
-        .into_response(),
-        Format::GeoJson => (
-            [(header::CONTENT_TYPE, "application/geo+json")],
-            geojson::feature_collection(&page.events).to_string(),
-        )
-            .into_response(),
-        Format::Jsonl => {
-            let mut out = String::new();
-            for e in &page.events {
-                out.push_str(&serde_json::to_string(e).map_err(|e| ApiError::Internal(e.to_string()))?);
-                out.push('\n');
-            }
-            ([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response()
+    let next = move |shown: usize, total: usize| (offset + shown < total).then(|| (offset + shown).to_string());
+    let export = match format {
+        Format::Export(f) => f,
+        Format::Json | Format::Jsonl => {
+            let page = blocking(move || Ok(st.backend.events(&q)?)).await?;
+            let next = next(page.events.len(), page.total);
+            return Ok(if format == Format::Json {
+                Json(json!({
+                    "events": page.events, "total": page.total, "limit": limit, "next_cursor": next,
+                }))
+                .into_response()
+            } else {
+                let mut out = String::new();
+                for e in &page.events {
+                    out.push_str(&serde_json::to_string(e).map_err(|e| ApiError::Internal(e.to_string()))?);
+                    out.push('\n');
+                }
+                paged(out.into_bytes(), "application/x-ndjson", page.total, next)
+            });
         }
+    };
+    let (bytes, total, shown) = blocking(move || {
+        let page = st.backend.export(&q)?;
+        let rows = marsad_export::rows(&page.events, &page.fused);
+        let bytes = marsad_export::to_bytes(export, &rows, marsad_export::Options::default())
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok((bytes, page.total, page.events.len()))
     })
+    .await?;
+    let mut resp = paged(bytes, export.media_type(), total, next(shown, total));
+    if export.is_binary() {
+        let disposition = format!("attachment; filename=\"events.{}\"", export.extension());
+        if let Ok(v) = header::HeaderValue::from_str(&disposition) {
+            resp.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+        }
+    }
+    Ok(resp)
+}
+
+/// A body of `media` type with the listing's total (`X-Total-Count`) and next cursor (`X-Next-Cursor`).
+fn paged(body: Vec<u8>, media: &'static str, total: usize, next: Option<String>) -> Response {
+    let mut resp = ([(header::CONTENT_TYPE, media)], body).into_response();
+    let h = resp.headers_mut();
+    h.insert("x-total-count", header::HeaderValue::from(total));
+    if let Some(n) = next.and_then(|n| header::HeaderValue::from_str(&n).ok()) {
+        h.insert("x-next-cursor", n);
+    }
+    resp
 }
 
 /// `GET /v1/events/{id}`: one event with its claims and documents.

@@ -205,12 +205,26 @@ pub struct EventPage {
     pub total: usize,
 }
 
+/// A page of events with what the export formats need: the documents' metadata and the fused events.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportPage {
+    /// Events matching the filters, in listing order, at most `limit`.
+    pub events: Vec<marsad_store::StoredEvent>,
+    /// The fused events of those events.
+    pub fused: Vec<marsad_fuse::FusedEvent>,
+    /// Events matching the filters, over all pages.
+    pub total: usize,
+}
+
 /// The storage the API runs on.
 pub trait Backend: Send + Sync + 'static {
     /// Stores a batch of extracted documents (one transaction where the store has them).
     fn ingest(&self, docs: Vec<IngestDoc>) -> Result<IngestSummary, BackendError>;
     /// Lists events matching `query`.
     fn events(&self, query: &EventQuery) -> Result<EventPage, BackendError>;
+    /// Lists events matching `query` for the export formats (`GET /v1/events?format=plover` and the
+    /// others).
+    fn export(&self, query: &EventQuery) -> Result<ExportPage, BackendError>;
     /// One event with its claims and documents; `None` when there is no such id.
     fn event(&self, id: &str) -> Result<Option<EventDetail>, BackendError>;
     /// Counts.

@@ -12,13 +12,14 @@ mod assets;
 pub mod backend;
 mod docs;
 mod error;
-mod geojson;
 pub mod memory;
 mod query;
 pub mod store_backend;
 
 pub use api::router;
-pub use backend::{Backend, BackendError, EventDetail, EventPage, EventQuery, EventRecord, IngestDoc, Stats};
+pub use backend::{
+    Backend, BackendError, EventDetail, EventPage, EventQuery, EventRecord, ExportPage, IngestDoc, Stats,
+};
 pub use docs::content_id;
 pub use error::ApiError;
 pub use memory::MemoryBackend;

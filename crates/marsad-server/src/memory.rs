@@ -4,9 +4,10 @@
 //! set of countries are linked, and the link is contested when their claimants or death figures differ.
 
 use crate::backend::{
-    Backend, BackendError, DocumentView, EventDetail, EventPage, EventQuery, EventRecord, IngestDoc,
-    IngestSummary, Stats, event_countries,
+    Backend, BackendError, DocumentView, EventDetail, EventPage, EventQuery, EventRecord, ExportPage,
+    IngestDoc, IngestSummary, Stats, event_countries,
 };
+use marsad_store::StoredEvent;
 use marsad_model::{Count, Event, InputDoc};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::RwLock;
@@ -85,6 +86,32 @@ impl Backend for MemoryBackend {
                 .take(query.limit)
                 .cloned()
                 .collect(),
+        })
+    }
+
+    fn export(&self, query: &EventQuery) -> Result<ExportPage, BackendError> {
+        let page = self.events(query)?;
+        let inner = self.read()?;
+        let events = page
+            .events
+            .into_iter()
+            .map(|r| {
+                let doc = inner.docs.get(&r.doc_id);
+                StoredEvent {
+                    published: doc.and_then(|d| d.published.clone()),
+                    url: doc.and_then(|d| d.url.clone()),
+                    source: doc.and_then(|d| d.source.clone()),
+                    doc_id: r.doc_id,
+                    fused_id: r.fused_id,
+                    contested: r.contested,
+                    event: r.event,
+                }
+            })
+            .collect();
+        Ok(ExportPage {
+            events,
+            fused: Vec::new(),
+            total: page.total,
         })
     }
 

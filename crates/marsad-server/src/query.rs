@@ -33,23 +33,25 @@ pub enum Format {
     Json,
     /// One event record a line.
     Jsonl,
-    /// A GeoJSON FeatureCollection, one point feature per event place.
-    GeoJson,
+    /// One of the export formats of `marsad export` (PLOVER, ACLED, CAMEO, GeoJSON, CSV, Parquet),
+    /// written by the same code.
+    Export(marsad_export::Format),
 }
 
 impl Format {
     /// The names `format=` takes.
-    pub const NAMES: &'static str = "json, jsonl, geojson";
+    pub const NAMES: &'static str = "json, jsonl, plover, acled, cameo, geojson, csv, parquet";
 
     fn parse(s: &str) -> Result<Self, ApiError> {
         match s.to_ascii_lowercase().as_str() {
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            "geojson" => Ok(Format::GeoJson),
-            other => Err(ApiError::BadQuery(format!(
-                "format: unknown format {other:?} (one of {})",
-                Format::NAMES
-            ))),
+            other => other.parse().map(Format::Export).map_err(|_| {
+                ApiError::BadQuery(format!(
+                    "format: unknown format {other:?} (one of {})",
+                    Format::NAMES
+                ))
+            }),
         }
     }
 }
@@ -212,7 +214,7 @@ mod tests {
         assert_eq!(q.categories, [Category::Assault, Category::Coerce]);
         assert_eq!(q.offset, 200);
         assert_eq!(q.limit, DEFAULT_LIMIT);
-        assert_eq!(f, Format::GeoJson);
+        assert_eq!(f, Format::Export(marsad_export::Format::Geojson));
     }
 
     #[test]

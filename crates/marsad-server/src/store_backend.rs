@@ -1,12 +1,12 @@
 //! [`Backend`] over a `marsad-store` [`Store`] (SQLite today, PostgreSQL later): writes are stored in
-//! one batch and then fused again with `marsad-fuse`; reads push the filters the store understands
-//! down and check the rest here.
+//! one batch and then fused incrementally (only the clusters the new documents touch); listings are
+//! one filtered, paged store query plus a count.
 
 use crate::backend::{
-    Backend, BackendError, DocumentView, EventDetail, EventPage, EventQuery, EventRecord, IngestDoc,
-    IngestSummary, Stats,
+    Backend, BackendError, DocumentView, EventDetail, EventPage, EventQuery, EventRecord, ExportPage,
+    IngestDoc, IngestSummary, Stats,
 };
-use marsad_fuse::{FusedEvent, FusionConfig, Report};
+use marsad_fuse::{FusedEvent, FusionConfig};
 use marsad_store::{EventFilter, Store, StoredDoc, StoredEvent};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
@@ -37,37 +37,9 @@ impl StoreBackend {
         }
     }
 
-    /// Recomputes fusion over every stored event.
-    fn refuse(&self) -> Result<(), BackendError> {
-        let events = self
-            .store
-            .events(&EventFilter::default())
-            .map_err(BackendError::new)?;
-        let reports: Vec<Report<'_>> = events
-            .iter()
-            .map(|s| Report {
-                doc_id: &s.doc_id,
-                published: s.published.as_deref(),
-                event: &s.event,
-            })
-            .collect();
-        let fusion = marsad_fuse::fuse(&reports, &self.fusion);
-        self.store.replace_fusion(&fusion).map_err(BackendError::new)
-    }
-
-    fn contested_ids(&self, filter: &EventFilter) -> Result<BTreeSet<String>, BackendError> {
-        let fused = self.store.fused_events(filter).map_err(BackendError::new)?;
-        Ok(fused.into_iter().filter(|f| f.contested).map(|f| f.id).collect())
-    }
-
     fn fused_of(&self, ev: &StoredEvent) -> Result<Option<FusedEvent>, BackendError> {
         let Some(fid) = &ev.fused_id else { return Ok(None) };
-        let filter = EventFilter {
-            doc_id: Some(ev.doc_id.clone()),
-            ..EventFilter::default()
-        };
-        let fused = self.store.fused_events(&filter).map_err(BackendError::new)?;
-        Ok(fused.into_iter().find(|f| &f.id == fid))
+        self.store.fused_event(fid).map_err(BackendError::new)
     }
 
     fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
@@ -87,31 +59,32 @@ impl StoreBackend {
     }
 }
 
-fn record(s: StoredEvent, contested: &BTreeSet<String>) -> EventRecord {
+fn record(s: StoredEvent) -> EventRecord {
     EventRecord {
-        contested: s.fused_id.as_ref().is_some_and(|f| contested.contains(f)),
+        contested: s.contested,
         event: s.event,
         doc_id: s.doc_id,
         fused_id: s.fused_id,
     }
 }
 
-/// The part of `q` the store can apply itself (the rest is checked by [`EventQuery::matches`]).
-fn pushdown(q: &EventQuery) -> EventFilter {
-    let full_date = |d: &Option<String>| d.clone().filter(|d| d.len() == 10);
+/// The store filter of an API query: every filter and the page go to the store, as one indexed query.
+pub fn store_filter(q: &EventQuery) -> EventFilter {
     EventFilter {
-        since: full_date(&q.since),
-        until: full_date(&q.until),
-        country: (q.countries.len() == 1).then(|| q.countries[0].clone()),
+        since: q.since.clone(),
+        until: q.until.clone(),
+        countries: q.countries.clone(),
         bbox: q.bbox.map(|b| marsad_store::BBox {
             min_lon: b.min_lon,
             min_lat: b.min_lat,
             max_lon: b.max_lon,
             max_lat: b.max_lat,
         }),
-        category: (q.categories.len() == 1).then(|| q.categories[0]),
-        doc_id: None,
-        limit: None,
+        categories: q.categories.clone(),
+        contested: q.contested,
+        limit: Some(q.limit),
+        offset: q.offset,
+        ..EventFilter::default()
     }
 }
 
@@ -126,7 +99,7 @@ impl Backend for StoreBackend {
             .lock()
             .map_err(|_| BackendError::new("write lock poisoned"))?;
         let r = self.store.write_batch(&batch).map_err(BackendError::new)?;
-        self.refuse()?;
+        marsad_store::fusion::update(self.store.as_ref(), &self.fusion).map_err(BackendError::new)?;
         Ok(IngestSummary {
             stored: r.inserted + r.replaced,
             skipped: r.unchanged + r.duplicates,
@@ -135,21 +108,33 @@ impl Backend for StoreBackend {
     }
 
     fn events(&self, query: &EventQuery) -> Result<EventPage, BackendError> {
-        let filter = pushdown(query);
-        let stored = self.store.events(&filter).map_err(BackendError::new)?;
-        let contested = self.contested_ids(&filter)?;
-        let matching: Vec<EventRecord> = stored
-            .into_iter()
-            .map(|s| record(s, &contested))
-            .filter(|r| query.matches(r))
-            .collect();
+        let filter = store_filter(query);
+        let total = self.store.count_events(&filter).map_err(BackendError::new)?;
+        let events = self.store.events(&filter).map_err(BackendError::new)?;
         Ok(EventPage {
-            total: matching.len(),
-            events: matching
-                .into_iter()
-                .skip(query.offset)
-                .take(query.limit)
-                .collect(),
+            total: usize::try_from(total).unwrap_or(usize::MAX),
+            events: events.into_iter().map(record).collect(),
+        })
+    }
+
+    fn export(&self, query: &EventQuery) -> Result<ExportPage, BackendError> {
+        let filter = store_filter(query);
+        let total = self.store.count_events(&filter).map_err(BackendError::new)?;
+        let events = self.store.events(&filter).map_err(BackendError::new)?;
+        let fused_ids: BTreeSet<String> = events.iter().filter_map(|e| e.fused_id.clone()).collect();
+        let fused = if fused_ids.is_empty() {
+            Vec::new()
+        } else {
+            let by_id = EventFilter {
+                fused_ids: fused_ids.into_iter().collect(),
+                ..EventFilter::default()
+            };
+            self.store.fused_events(&by_id).map_err(BackendError::new)?
+        };
+        Ok(ExportPage {
+            events,
+            fused,
+            total: usize::try_from(total).unwrap_or(usize::MAX),
         })
     }
 
@@ -158,11 +143,6 @@ impl Backend for StoreBackend {
             return Ok(None);
         };
         let fused = self.fused_of(&ev)?;
-        let contested: BTreeSet<String> = fused
-            .iter()
-            .filter(|f| f.contested)
-            .map(|f| f.id.clone())
-            .collect();
         let mut claims = Vec::new();
         let mut disputes = Vec::new();
         match &fused {
@@ -174,11 +154,11 @@ impl Backend for StoreBackend {
                     .collect();
                 for c in &f.claims {
                     if let Some(s) = self.store.event(&c.event_id).map_err(BackendError::new)? {
-                        claims.push(record(s, &contested));
+                        claims.push(record(s));
                     }
                 }
             }
-            None => claims.push(record(ev.clone(), &contested)),
+            None => claims.push(record(ev.clone())),
         }
         let doc_ids: BTreeSet<String> = claims
             .iter()
@@ -190,7 +170,7 @@ impl Backend for StoreBackend {
             documents.extend(self.document(&d)?);
         }
         Ok(Some(EventDetail {
-            event: record(ev, &contested),
+            event: record(ev),
             claims,
             documents,
             disputes,

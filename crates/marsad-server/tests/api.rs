@@ -226,7 +226,7 @@ async fn events_as_geojson() {
         .as_array()
         .expect("features")
         .iter()
-        .find(|f| f["properties"]["place_name"] == "Goris")
+        .find(|f| f["properties"]["place"] == "Goris")
         .expect("Goris");
     assert_eq!(
         goris["geometry"]["coordinates"],

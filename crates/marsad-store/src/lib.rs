@@ -9,13 +9,15 @@
 //! ```no_run
 //! use marsad_store::{EventFilter, SqliteStore, Store};
 //! let store = SqliteStore::open("marsad.db")?;
-//! for e in store.events(&EventFilter { country: Some("ARM".into()), ..Default::default() })? {
+//! let filter = EventFilter { countries: vec!["ARM".into()], limit: Some(10), ..Default::default() };
+//! for e in store.events(&filter)? {
 //!     println!("{} {}", e.event.id, e.event.event);
 //! }
 //! # Ok::<(), marsad_store::Error>(())
 //! ```
 
 mod error;
+pub mod fusion;
 mod sqlite;
 mod types;
 
@@ -51,8 +53,12 @@ pub trait Store: Send + Sync {
     /// whose content is stored under another id is recorded as an alias and skipped.
     fn write_batch(&self, docs: &[StoredDoc]) -> Result<BatchReport>;
 
-    /// Events matching `filter`, newest date first, then by id.
+    /// Events matching `filter` (its `limit` and `offset` page them), newest last day first, undated
+    /// last, then by id.
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>>;
+
+    /// How many events match `filter` (its page ignored), without loading them.
+    fn count_events(&self, filter: &EventFilter) -> Result<u64>;
 
     /// One event by id.
     fn event(&self, id: &str) -> Result<Option<StoredEvent>>;
@@ -63,11 +69,26 @@ pub trait Store: Send + Sync {
     /// Full-text search over titles and texts (FTS5 query syntax), best first.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
 
-    /// Replaces every fused event and ceasefire with `fusion`, in one transaction.
+    /// Replaces every fused event and ceasefire with `fusion` and empties the pending list, in one
+    /// transaction.
     fn replace_fusion(&self, fusion: &Fusion) -> Result<()>;
 
-    /// Fused events, contested ones included, ordered by date (newest first) then id.
+    /// Documents written (new or changed) since fusion last took them, sorted.
+    fn pending_fusion(&self) -> Result<Vec<String>>;
+
+    /// Drops the fused events `drop` (their members become unfused), stores `add` and takes the
+    /// documents `done` off the pending list, in one transaction: the write of incremental fusion.
+    fn update_fused(&self, drop: &[String], add: &[FusedEvent], done: &[String]) -> Result<()>;
+
+    /// Replaces every ceasefire, in one transaction.
+    fn replace_ceasefires(&self, ceasefires: &[Ceasefire]) -> Result<()>;
+
+    /// Fused events with a member matching `filter` (its page applies to the fused events), contested
+    /// ones included, ordered by date (newest first) then id.
     fn fused_events(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>>;
+
+    /// One fused event by id.
+    fn fused_event(&self, id: &str) -> Result<Option<FusedEvent>>;
 
     /// Ceasefires with their violations, newest first.
     fn ceasefires(&self) -> Result<Vec<Ceasefire>>;

@@ -162,22 +162,32 @@ impl std::str::FromStr for BBox {
 }
 
 /// Which events to return. Every field narrows; the default returns everything.
+///
+/// Dates may be `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: `since` keeps events that can fall on or after the
+/// first day it names, `until` those that can fall on or before the last day it names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EventFilter {
-    /// Events whose date can fall on or after this day (`YYYY-MM-DD`); undated events are excluded.
+    /// Events whose date can fall on or after this day; undated events are excluded.
     pub since: Option<String>,
     /// Events whose date can fall on or before this day; undated events are excluded.
     pub until: Option<String>,
-    /// Events with this ISO 3166-1 alpha-3 code on a place, the actor or the recipient side.
-    pub country: Option<String>,
+    /// Events with one of these ISO 3166-1 alpha-3 codes (upper case) on a place, the actor or the
+    /// recipient side.
+    pub countries: Vec<String>,
     /// Events with a place inside this box.
     pub bbox: Option<BBox>,
-    /// Only this category.
-    pub category: Option<Category>,
-    /// Only events of this document.
-    pub doc_id: Option<String>,
+    /// Only these categories.
+    pub categories: Vec<Category>,
+    /// Only events of a contested fused event (`true`) or only the others (`false`).
+    pub contested: Option<bool>,
+    /// Only events of these documents.
+    pub doc_ids: Vec<String>,
+    /// Only members of these fused events.
+    pub fused_ids: Vec<String>,
     /// At most this many.
     pub limit: Option<usize>,
+    /// Skip this many first (with the order of [`crate::Store::events`]).
+    pub offset: usize,
 }
 
 /// A stored event with its document.
@@ -193,6 +203,9 @@ pub struct StoredEvent {
     pub source: Option<String>,
     /// The fused event it belongs to, if fusion linked it.
     pub fused_id: Option<String>,
+    /// True when that fused event is contested.
+    #[serde(default)]
+    pub contested: bool,
     /// The event, as extracted.
     pub event: Event,
 }

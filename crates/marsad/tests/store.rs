@@ -145,3 +145,71 @@ fn kill_9_midway_then_rerun_equals_an_uninterrupted_run() {
         "the repaired database differs from an uninterrupted run"
     );
 }
+
+/// The seed article (`tests/fixtures/seed-ar.articles.jsonl`), ingested into a fresh store.
+fn seed_db(dir: &Path) -> PathBuf {
+    let seed = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/seed-ar.articles.jsonl"
+    ));
+    let db = dir.join("seed.db");
+    let out = ingest(&db, seed, &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    db
+}
+
+#[test]
+fn seed_clashes_are_one_contested_fused_event() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(seed_db(dir.path())).expect("open");
+    let fused = store.fused_events(&Default::default()).expect("fused");
+    let clashes: Vec<_> = fused
+        .iter()
+        .filter(|f| f.event == marsad_model::Category::Assault)
+        .collect();
+    assert_eq!(clashes.len(), 1, "{fused:#?}");
+    let clash = clashes[0];
+    assert!(clash.contested, "{clash:#?}");
+    assert!(clash.disputes.contains(&marsad_fuse::Dispute::Blame), "{clash:#?}");
+    assert_eq!(clash.countries, ["ARM", "AZE"]);
+    // Both sides' claims, each with its source: Armenia blames Azerbaijan, Azerbaijan blames Armenia.
+    let claimants: Vec<&str> = clash
+        .claims
+        .iter()
+        .filter_map(|c| c.claim_by.as_ref()?.country.as_deref())
+        .collect();
+    assert!(claimants.contains(&"ARM") && claimants.contains(&"AZE"), "{claimants:?}");
+    for c in &clash.claims {
+        assert_eq!(c.doc_id, "seed-ar");
+        assert!(!c.evidence.is_empty());
+        let stored = store.event(&c.event_id).expect("read").expect("member stored");
+        assert_eq!(stored.fused_id.as_deref(), Some(clash.id.as_str()));
+        assert!(stored.contested);
+    }
+    // Armenia's toll of 49 is one of the claims.
+    assert!(
+        clash
+            .claims
+            .iter()
+            .any(|c| c.dead == Some(marsad_model::Count::Number(49))),
+        "{clash:#?}"
+    );
+}
+
+#[test]
+fn seed_ceasefire_is_listed_by_query() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = seed_db(dir.path());
+    let out = marsad()
+        .args(["query", "--ceasefires", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run marsad query");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    let row = text
+        .lines()
+        .find(|l| l.contains("ARM/AZE"))
+        .unwrap_or_else(|| panic!("no ARM/AZE ceasefire in:\n{text}"));
+    assert!(row.starts_with("2022-09-13"), "{row}");
+}

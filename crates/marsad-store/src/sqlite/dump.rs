@@ -13,7 +13,7 @@ const TABLES: &[(&str, &str)] = &[
     ("document_aliases", "id, canonical_id, content_hash"),
     (
         "events",
-        "id, doc_id, seq, category, date, date_start, date_end, time, tz, status, claim_country, dead, dead_unknown, confidence, json",
+        "id, doc_id, seq, category, date, date_start, date_end, time, tz, status, claim_country, dead, dead_unknown, confidence, fused_id, contested, json",
     ),
     ("event_countries", "event_id, role, country"),
     (
@@ -21,7 +21,7 @@ const TABLES: &[(&str, &str)] = &[
         "event_id, idx, text, name, country, lat, lon, precision",
     ),
     ("provenance", "event_id, role, idx, start, end, text"),
-    ("mentions", "doc_id, idx, kind, start, end, text, json"),
+    ("mentions", "doc_id, idx, kind, start, end, text, value"),
     ("fused", "id, category, date, contested, json"),
     ("fused_members", "event_id, fused_id"),
     ("ceasefires", "id, event_id, date, start_utc, json"),

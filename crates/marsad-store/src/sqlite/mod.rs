@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// Migrations in order; migration `i` brings the schema to version `i + 1` (`PRAGMA user_version`).
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_fusion_columns_trim_mentions.sql"),
+];
 
 /// Readers kept open between calls.
 const MAX_IDLE_READERS: usize = 4;
@@ -138,6 +141,10 @@ impl crate::Store for SqliteStore {
         self.with_reader(|c| read::events(c, filter))
     }
 
+    fn count_events(&self, filter: &crate::EventFilter) -> Result<u64> {
+        self.with_reader(|c| read::count_events(c, filter))
+    }
+
     fn event(&self, id: &str) -> Result<Option<crate::StoredEvent>> {
         self.with_reader(|c| read::event(c, id))
     }
@@ -154,8 +161,24 @@ impl crate::Store for SqliteStore {
         self.with_writer(|c| write::replace_fusion(c, fusion))
     }
 
+    fn pending_fusion(&self) -> Result<Vec<String>> {
+        self.with_reader(read::pending_fusion)
+    }
+
+    fn update_fused(&self, drop: &[String], add: &[marsad_fuse::FusedEvent], done: &[String]) -> Result<()> {
+        self.with_writer(|c| write::update_fused(c, drop, add, done))
+    }
+
+    fn replace_ceasefires(&self, ceasefires: &[marsad_fuse::Ceasefire]) -> Result<()> {
+        self.with_writer(|c| write::replace_ceasefires(c, ceasefires))
+    }
+
     fn fused_events(&self, filter: &crate::EventFilter) -> Result<Vec<marsad_fuse::FusedEvent>> {
         self.with_reader(|c| read::fused_events(c, filter))
+    }
+
+    fn fused_event(&self, id: &str) -> Result<Option<marsad_fuse::FusedEvent>> {
+        self.with_reader(|c| read::fused_event(c, id))
     }
 
     fn ceasefires(&self) -> Result<Vec<marsad_fuse::Ceasefire>> {

@@ -5,34 +5,52 @@ use marsad_fuse::{Ceasefire, FusedEvent};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
+/// `?, ?, ?` for `n` parameters.
+fn marks(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
 /// The WHERE clause and parameters of `filter` over `events AS e`.
 fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
-    let mut conds: Vec<&str> = Vec::new();
+    let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     if let Some(since) = &filter.since {
-        conds.push("e.date_end >= ?");
+        conds.push("e.date_end >= ?".into());
         params.push(Value::Text(since.clone()));
     }
     if let Some(until) = &filter.until {
-        conds.push("e.date_start <= ?");
-        params.push(Value::Text(until.clone()));
+        // '~' sorts after digits and '-': "2022-09~" is past every day of September 2022.
+        conds.push("e.date_start <= ?".into());
+        params.push(Value::Text(format!("{until}~")));
     }
-    if let Some(c) = &filter.category {
-        conds.push("e.category = ?");
-        params.push(Value::Text(c.as_str().to_string()));
+    if !filter.categories.is_empty() {
+        conds.push(format!("e.category IN ({})", marks(filter.categories.len())));
+        params.extend(filter.categories.iter().map(|c| Value::Text(c.as_str().to_string())));
     }
-    if let Some(d) = &filter.doc_id {
-        conds.push("e.doc_id = ?");
-        params.push(Value::Text(d.clone()));
+    if let Some(c) = filter.contested {
+        conds.push("e.contested = ?".into());
+        params.push(Value::Integer(i64::from(c)));
     }
-    if let Some(c) = &filter.country {
-        conds.push("EXISTS (SELECT 1 FROM event_countries ec WHERE ec.event_id = e.id AND ec.country = ?)");
-        params.push(Value::Text(c.to_uppercase()));
+    if !filter.doc_ids.is_empty() {
+        conds.push(format!("e.doc_id IN ({})", marks(filter.doc_ids.len())));
+        params.extend(filter.doc_ids.iter().cloned().map(Value::Text));
+    }
+    if !filter.fused_ids.is_empty() {
+        conds.push(format!("e.fused_id IN ({})", marks(filter.fused_ids.len())));
+        params.extend(filter.fused_ids.iter().cloned().map(Value::Text));
+    }
+    if !filter.countries.is_empty() {
+        conds.push(format!(
+            "e.id IN (SELECT ec.event_id FROM event_countries ec WHERE ec.country IN ({}))",
+            marks(filter.countries.len())
+        ));
+        params.extend(filter.countries.iter().map(|c| Value::Text(c.to_uppercase())));
     }
     if let Some(b) = &filter.bbox {
         conds.push(
-            "EXISTS (SELECT 1 FROM event_places p JOIN event_places_rtree r ON r.id = p.num
-               WHERE p.event_id = e.id AND r.min_lon >= ? AND r.max_lon <= ? AND r.min_lat >= ? AND r.max_lat <= ?)",
+            "e.id IN (SELECT p.event_id FROM event_places_rtree r JOIN event_places p ON p.num = r.id
+               WHERE r.min_lon >= ? AND r.max_lon <= ? AND r.min_lat >= ? AND r.max_lat <= ?)"
+                .into(),
         );
         params.extend([b.min_lon, b.max_lon, b.min_lat, b.max_lat].map(Value::Real));
     }
@@ -44,15 +62,22 @@ fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
     (clause, params)
 }
 
-fn limit_sql(filter: &EventFilter) -> String {
-    filter.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default()
+/// `LIMIT n OFFSET m` of the filter (SQLite needs a LIMIT before an OFFSET: -1 is none).
+fn page_sql(filter: &EventFilter) -> String {
+    match (filter.limit, filter.offset) {
+        (None, 0) => String::new(),
+        (limit, offset) => format!(
+            " LIMIT {} OFFSET {offset}",
+            limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX))
+        ),
+    }
 }
 
-const EVENT_COLUMNS: &str = "e.doc_id, d.published, d.url, d.source, m.fused_id, e.json
-    FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN fused_members m ON m.event_id = e.id";
+const EVENT_COLUMNS: &str = "e.doc_id, d.published, d.url, d.source, e.fused_id, e.contested, e.json
+    FROM events e JOIN documents d ON d.id = e.doc_id";
 
 fn stored_event(row: &Row<'_>) -> rusqlite::Result<(StoredEvent, String)> {
-    let json: String = row.get(5)?;
+    let json: String = row.get(6)?;
     let placeholder = marsad_model::Event::new(String::new(), marsad_model::Category::Assault);
     Ok((
         StoredEvent {
@@ -61,6 +86,7 @@ fn stored_event(row: &Row<'_>) -> rusqlite::Result<(StoredEvent, String)> {
             url: row.get(2)?,
             source: row.get(3)?,
             fused_id: row.get(4)?,
+            contested: row.get(5)?,
             event: placeholder,
         },
         json,
@@ -76,22 +102,34 @@ fn finish(rows: Vec<(StoredEvent, String)>) -> Result<Vec<StoredEvent>> {
         .collect()
 }
 
+/// Events matching the filter, newest last day first (undated last), then by id: one query on the
+/// `events_order` (or `events_contested`) index, paged in SQL.
 pub(super) fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<StoredEvent>> {
     let (clause, params) = filter_sql(filter);
     let sql = format!(
-        "SELECT {EVENT_COLUMNS} {clause} ORDER BY e.date_end IS NULL, e.date_end DESC, e.id{}",
-        limit_sql(filter)
+        "SELECT {EVENT_COLUMNS} {clause} ORDER BY e.date_end DESC, e.id{}",
+        page_sql(filter)
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(params_from_iter(params), stored_event)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     finish(rows)
 }
 
+/// How many events match the filter (its page ignored).
+pub(super) fn count_events(conn: &Connection, filter: &EventFilter) -> Result<u64> {
+    let (clause, params) = filter_sql(filter);
+    let sql = format!("SELECT count(*) FROM events e {clause}");
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(params), |r| r.get(0))?;
+    Ok(n.max(0) as u64)
+}
+
 pub(super) fn event(conn: &Connection, id: &str) -> Result<Option<StoredEvent>> {
     let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.id = ?1");
-    let row = conn.query_row(&sql, [id], stored_event).optional()?;
+    let row = conn.prepare_cached(&sql)?.query_row([id], stored_event).optional()?;
     Ok(finish(row.into_iter().collect())?.pop())
 }
 
@@ -147,17 +185,37 @@ pub(super) fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec
 
 pub(super) fn fused_events(conn: &Connection, filter: &EventFilter) -> Result<Vec<FusedEvent>> {
     let (clause, params) = filter_sql(filter);
+    let member = if clause.is_empty() {
+        "WHERE e.fused_id IS NOT NULL".to_string()
+    } else {
+        format!("{clause} AND e.fused_id IS NOT NULL")
+    };
     let sql = format!(
-        "SELECT f.json FROM fused f WHERE f.id IN (
-           SELECT m.fused_id FROM fused_members m JOIN events e ON e.id = m.event_id {clause})
-         ORDER BY f.date IS NULL, f.date DESC, f.id{}",
-        limit_sql(filter)
+        "SELECT f.json FROM fused f WHERE f.id IN (SELECT e.fused_id FROM events e {member})
+         ORDER BY f.date DESC, f.id{}",
+        page_sql(filter)
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(params_from_iter(params), |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.iter().map(|j| Ok(serde_json::from_str(j)?)).collect()
+}
+
+pub(super) fn fused_event(conn: &Connection, id: &str) -> Result<Option<FusedEvent>> {
+    let json: Option<String> = conn
+        .prepare_cached("SELECT json FROM fused WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    json.map(|j| Ok(serde_json::from_str(&j)?)).transpose()
+}
+
+pub(super) fn pending_fusion(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT doc_id FROM fusion_pending ORDER BY doc_id")?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 pub(super) fn ceasefires(conn: &Connection) -> Result<Vec<Ceasefire>> {

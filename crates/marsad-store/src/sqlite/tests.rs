@@ -79,12 +79,12 @@ fn filters_by_date_country_bbox_and_category() {
     };
     assert_eq!(store.events(&since).expect("since").len(), 2);
     let yem = EventFilter {
-        country: Some("yem".into()),
+        countries: vec!["yem".into()],
         ..Default::default()
     };
     assert_eq!(store.events(&yem).expect("country").len(), 5);
     let sau = EventFilter {
-        country: Some("ARM".into()),
+        countries: vec!["ARM".into()],
         ..Default::default()
     };
     assert!(store.events(&sau).expect("country").is_empty());
@@ -98,7 +98,7 @@ fn filters_by_date_country_bbox_and_category() {
         ["c:e1"]
     );
     let agree = EventFilter {
-        category: Some(marsad_model::Category::Agree),
+        categories: vec![marsad_model::Category::Agree],
         ..Default::default()
     };
     assert!(store.events(&agree).expect("category").is_empty());
@@ -165,5 +165,91 @@ fn reopening_keeps_schema_and_data() {
     }
     let s = SqliteStore::open(&path).expect("reopen");
     assert_eq!(s.stats().expect("stats").documents, 1);
-    assert_eq!(SqliteStore::schema_version(), 1);
+    assert_eq!(SqliteStore::schema_version(), 2);
+}
+
+#[test]
+fn pages_counts_and_the_contested_flag_come_from_sql() {
+    let (_dir, store) = filled();
+    crate::fusion::recompute(&store, &marsad_fuse::FusionConfig::default()).expect("fusion");
+    let ids = |f: &EventFilter| -> Vec<String> {
+        store
+            .events(f)
+            .expect("events")
+            .into_iter()
+            .map(|e| e.event.id)
+            .collect()
+    };
+    let all = ids(&EventFilter::default());
+    let page = EventFilter {
+        limit: Some(2),
+        offset: 1,
+        ..Default::default()
+    };
+    assert_eq!(ids(&page), all[1..3]);
+    assert_eq!(store.count_events(&page).expect("count"), 5);
+    let contested = EventFilter {
+        contested: Some(true),
+        ..Default::default()
+    };
+    assert_eq!(ids(&contested), ["b:e1", "a:e1", "d:e1"], "newest first");
+    assert_eq!(store.count_events(&contested).expect("count"), 3);
+    let month = EventFilter {
+        since: Some("2015-07".into()),
+        until: Some("2015-07".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.count_events(&month).expect("count"), 5);
+    let fused = store.event("d:e1").expect("event").expect("stored");
+    assert!(fused.contested);
+    assert_eq!(fused.fused_id.as_deref(), Some("fused:a:e1"));
+    assert!(store.fused_event("fused:a:e1").expect("fused").is_some());
+}
+
+#[test]
+fn incremental_fusion_equals_a_full_recompute_and_follows_changes() {
+    let cfg = marsad_fuse::FusionConfig::default();
+    let (_dir, store) = filled();
+    assert_eq!(store.pending_fusion().expect("pending").len(), 5);
+    let counts = crate::fusion::update(&store, &cfg).expect("update");
+    assert_eq!((counts.documents, counts.fused, counts.contested), (5, 1, 1));
+    assert!(store.pending_fusion().expect("pending").is_empty());
+    let incremental = store.dump().expect("dump");
+    crate::fusion::recompute(&store, &cfg).expect("recompute");
+    assert_eq!(incremental, store.dump().expect("dump"));
+    // Document d changes (its event goes): the fused event loses it and is built again.
+    let mut changed = stored(&fixture()[3], "نص آخر");
+    changed.output.events.clear();
+    store.write_batch(&[changed]).expect("replace");
+    assert!(store.event("a:e1").expect("event").and_then(|e| e.fused_id).is_none());
+    crate::fusion::update(&store, &cfg).expect("update");
+    let f = store.fused_event("fused:a:e1").expect("read").expect("fused again");
+    let members: Vec<&str> = f.claims.iter().map(|c| c.event_id.as_str()).collect();
+    assert_eq!(members, ["a:e1", "b:e1"]);
+}
+
+#[test]
+fn version_1_databases_are_migrated() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v1.db");
+    {
+        let c = rusqlite::Connection::open(&path).expect("open");
+        c.execute_batch(include_str!("../../migrations/0001_init.sql"))
+            .expect("v1 schema");
+        c.execute_batch(
+            r#"PRAGMA user_version = 1;
+            INSERT INTO documents (id, content_hash, text, marsad_version) VALUES ('d', 'h', 'نص', '0');
+            INSERT INTO events (id, doc_id, seq, category, status, confidence, json)
+              VALUES ('d:e1', 'd', 0, 'ASSAULT', 'asserted', 1.0, '{}');
+            INSERT INTO fused (id, category, contested, json) VALUES ('fused:d:e1', 'ASSAULT', 1, '{}');
+            INSERT INTO fused_members (event_id, fused_id) VALUES ('d:e1', 'fused:d:e1');
+            INSERT INTO mentions (doc_id, idx, kind, start, end, text, json)
+              VALUES ('d', 0, 'actor', 0, 2, 'نص', '{"kind":"actor","text":"نص","country":"ARM","sector":"GOV"}');"#,
+        )
+        .expect("v1 rows");
+    }
+    let s = SqliteStore::open(&path).expect("migrate");
+    let dump = s.dump().expect("dump");
+    assert!(dump.contains(r#""fused:d:e1",1,"{}"]"#), "{dump}");
+    assert!(dump.contains(r#""ARM/GOV"]"#), "{dump}");
 }

@@ -1,7 +1,7 @@
 //! Writes: document batches and fusion results.
 
 use crate::{BatchReport, DocKey, DocState, Result, StoredDoc};
-use marsad_fuse::Fusion;
+use marsad_fuse::{Ceasefire, FusedEvent, Fusion};
 use marsad_model::{Count, Entity, Event, Mention, Span};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::BTreeSet;
@@ -56,21 +56,52 @@ pub(super) fn write_batch(conn: &mut Connection, docs: &[StoredDoc]) -> Result<B
             }
             DocState::Changed => {
                 tx.execute("DELETE FROM document_aliases WHERE id = ?1", [&key.id])?;
+                unfuse_document(&tx, &key.id)?;
                 tx.execute("DELETE FROM events WHERE doc_id = ?1", [&key.id])?;
                 tx.execute("DELETE FROM mentions WHERE doc_id = ?1", [&key.id])?;
                 upsert_document(&tx, d)?;
                 report.events += insert_output(&tx, d)?;
+                mark_pending(&tx, &key.id)?;
                 report.replaced += 1;
             }
             DocState::New => {
                 upsert_document(&tx, d)?;
                 report.events += insert_output(&tx, d)?;
+                mark_pending(&tx, &key.id)?;
                 report.inserted += 1;
             }
         }
     }
     tx.commit()?;
     Ok(report)
+}
+
+/// Queues a document for incremental fusion.
+fn mark_pending(tx: &Transaction<'_>, doc_id: &str) -> Result<()> {
+    tx.prepare_cached("INSERT OR IGNORE INTO fusion_pending (doc_id) VALUES (?1)")?
+        .execute([doc_id])?;
+    Ok(())
+}
+
+/// Before a document's events are replaced: drops the fused events they belong to, and queues the
+/// documents of the other members so that fusion links them again.
+fn unfuse_document(tx: &Transaction<'_>, doc_id: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO fusion_pending (doc_id)
+         SELECT DISTINCT o.doc_id FROM events o WHERE o.fused_id IN
+           (SELECT e.fused_id FROM events e WHERE e.doc_id = ?1 AND e.fused_id IS NOT NULL)",
+    )?
+    .execute([doc_id])?;
+    tx.prepare_cached(
+        "DELETE FROM fused WHERE id IN (SELECT fused_id FROM events WHERE doc_id = ?1 AND fused_id IS NOT NULL)",
+    )?
+    .execute([doc_id])?;
+    tx.prepare_cached(
+        "UPDATE events SET fused_id = NULL, contested = 0
+         WHERE fused_id IS NOT NULL AND fused_id NOT IN (SELECT id FROM fused)",
+    )?
+    .execute([])?;
+    Ok(())
 }
 
 fn upsert_document(tx: &Transaction<'_>, d: &StoredDoc) -> Result<()> {
@@ -105,16 +136,11 @@ fn insert_output(tx: &Transaction<'_>, d: &StoredDoc) -> Result<usize> {
         insert_event(tx, doc_id, seq, e)?;
     }
     let mut stmt = tx.prepare_cached(
-        "INSERT OR REPLACE INTO mentions (doc_id, idx, kind, start, end, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR REPLACE INTO mentions (doc_id, idx, kind, start, end, text, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (idx, m) in d.output.entities.iter().enumerate() {
         let span = m.span();
-        let text = match m {
-            Mention::Actor(e) => e.text.as_str(),
-            Mention::Place(p) => p.text.as_str(),
-            Mention::Date(x) => x.text.as_str(),
-            Mention::Number(n) => n.text.as_str(),
-        };
+        let (text, value) = mention_text_value(m);
         let kind = serde_json::to_value(m.kind())?;
         stmt.execute(params![
             doc_id,
@@ -123,10 +149,34 @@ fn insert_output(tx: &Transaction<'_>, d: &StoredDoc) -> Result<usize> {
             span.map(|s| s.start as i64),
             span.map(|s| s.end as i64),
             text,
-            serde_json::to_string(m)?,
+            value,
         ])?;
     }
     Ok(d.output.events.len())
+}
+
+/// The words of a mention and what they were resolved to: `country/sector` of an actor, the GeoNames
+/// id (else the name) of a place, `date time zone` of a date, the value of a number.
+fn mention_text_value(m: &Mention) -> (&str, Option<String>) {
+    let joined = |parts: &[Option<&str>], sep: &str| {
+        let v: Vec<&str> = parts.iter().flatten().copied().collect();
+        (!v.is_empty()).then(|| v.join(sep))
+    };
+    match m {
+        Mention::Actor(e) => (
+            e.text.as_str(),
+            joined(&[e.country.as_deref(), e.sector.map(|s| s.as_str())], "/"),
+        ),
+        Mention::Place(p) => (
+            p.text.as_str(),
+            p.geonameid.map(|g| g.to_string()).or_else(|| p.name.clone()),
+        ),
+        Mention::Date(x) => (
+            x.text.as_str(),
+            joined(&[x.value.as_deref(), x.time.as_deref(), x.tz.as_deref()], " "),
+        ),
+        Mention::Number(n) => (n.text.as_str(), Some(n.value.to_string())),
+    }
 }
 
 /// First and last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date can mean, as comparable strings.
@@ -265,47 +315,94 @@ fn insert_provenance(tx: &Transaction<'_>, e: &Event) -> Result<()> {
 pub(super) fn replace_fusion(conn: &mut Connection, fusion: &Fusion) -> Result<()> {
     let tx = conn.transaction()?;
     tx.execute_batch(
-        "DELETE FROM fused_members; DELETE FROM fused; DELETE FROM ceasefire_violations; DELETE FROM ceasefires;",
+        "DELETE FROM fused_members; DELETE FROM fused; DELETE FROM fusion_pending;
+         UPDATE events SET fused_id = NULL, contested = 0 WHERE fused_id IS NOT NULL;",
     )?;
+    insert_fused(&tx, &fusion.fused)?;
+    write_ceasefires(&tx, &fusion.ceasefires)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Drops the fused events `drop` (their members become unfused), inserts `add` and takes the documents
+/// `done` off the fusion queue, in one transaction.
+pub(super) fn update_fused(
+    conn: &mut Connection,
+    drop: &[String],
+    add: &[FusedEvent],
+    done: &[String],
+) -> Result<()> {
+    let tx = conn.transaction()?;
     {
-        let mut fused = tx.prepare_cached(
-            "INSERT INTO fused (id, category, date, contested, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        let mut member =
-            tx.prepare_cached("INSERT OR REPLACE INTO fused_members (event_id, fused_id) VALUES (?1, ?2)")?;
-        for f in &fusion.fused {
-            fused.execute(params![
-                f.id,
-                f.event.as_str(),
-                f.date,
-                f.contested,
-                serde_json::to_string(f)?
-            ])?;
-            for c in &f.claims {
-                member.execute(params![c.event_id, f.id])?;
-            }
+        let mut clear = tx.prepare_cached("DELETE FROM fusion_pending WHERE doc_id = ?1")?;
+        for d in done {
+            clear.execute([d])?;
         }
-        let mut cf = tx.prepare_cached(
-            "INSERT INTO ceasefires (id, event_id, date, start_utc, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        let mut viol = tx.prepare_cached(
-            "INSERT OR REPLACE INTO ceasefire_violations (ceasefire_id, event_id, certainty) VALUES (?1, ?2, ?3)",
-        )?;
-        for c in &fusion.ceasefires {
-            cf.execute(params![
-                c.id,
-                c.event_id,
-                c.date,
-                c.start_utc,
-                serde_json::to_string(c)?
-            ])?;
-            for v in &c.violations {
-                let certainty = serde_json::to_value(v.certainty)?;
-                viol.execute(params![c.id, v.event_id, certainty.as_str()])?;
-            }
+        let mut unlink =
+            tx.prepare_cached("UPDATE events SET fused_id = NULL, contested = 0 WHERE fused_id = ?1")?;
+        let mut delete = tx.prepare_cached("DELETE FROM fused WHERE id = ?1")?;
+        for id in drop {
+            unlink.execute([id])?;
+            delete.execute([id])?;
         }
     }
+    insert_fused(&tx, add)?;
     tx.commit()?;
+    Ok(())
+}
+
+/// Replaces every ceasefire in one transaction.
+pub(super) fn replace_ceasefires(conn: &mut Connection, ceasefires: &[Ceasefire]) -> Result<()> {
+    let tx = conn.transaction()?;
+    write_ceasefires(&tx, ceasefires)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn insert_fused(tx: &Transaction<'_>, fused: &[FusedEvent]) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR REPLACE INTO fused (id, category, date, contested, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut member =
+        tx.prepare_cached("INSERT OR REPLACE INTO fused_members (event_id, fused_id) VALUES (?1, ?2)")?;
+    let mut flag = tx.prepare_cached("UPDATE events SET fused_id = ?2, contested = ?3 WHERE id = ?1")?;
+    for f in fused {
+        insert.execute(params![
+            f.id,
+            f.event.as_str(),
+            f.date,
+            f.contested,
+            serde_json::to_string(f)?
+        ])?;
+        for c in &f.claims {
+            member.execute(params![c.event_id, f.id])?;
+            flag.execute(params![c.event_id, f.id, f.contested])?;
+        }
+    }
+    Ok(())
+}
+
+fn write_ceasefires(tx: &Transaction<'_>, ceasefires: &[Ceasefire]) -> Result<()> {
+    tx.execute_batch("DELETE FROM ceasefire_violations; DELETE FROM ceasefires;")?;
+    let mut cf = tx.prepare_cached(
+        "INSERT INTO ceasefires (id, event_id, date, start_utc, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut viol = tx.prepare_cached(
+        "INSERT OR REPLACE INTO ceasefire_violations (ceasefire_id, event_id, certainty) VALUES (?1, ?2, ?3)",
+    )?;
+    for c in ceasefires {
+        cf.execute(params![
+            c.id,
+            c.event_id,
+            c.date,
+            c.start_utc,
+            serde_json::to_string(c)?
+        ])?;
+        for v in &c.violations {
+            let certainty = serde_json::to_value(v.certainty)?;
+            viol.execute(params![c.id, v.event_id, certainty.as_str()])?;
+        }
+    }
     Ok(())
 }
 

@@ -1,21 +1,13 @@
 //! `marsad export`: stored events as PLOVER JSON, ACLED-style CSV, CAMEO/GDELT TSV, GeoJSON, Parquet or a
 //! flat CSV, filtered by date, country and bounding box. Formats are described in `docs/EXPORT.md`.
 
-mod acled;
-mod cameo;
-mod common;
-mod flat;
-mod geojson;
-mod parquet;
-mod plover;
-
 use anyhow::{Context, bail};
 use marsad_store::{BBox, EventFilter, Store};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use common::rows;
+use marsad_export::rows;
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,11 +62,11 @@ impl FilterArgs {
         Ok(EventFilter {
             since: self.since.clone(),
             until: self.until.clone(),
-            country: self.country.as_ref().map(|c| c.to_uppercase()),
+            countries: self.country.iter().map(|c| c.to_uppercase()).collect(),
             bbox: self.bbox,
-            category: self.category,
-            doc_id: None,
+            categories: self.category.into_iter().collect(),
             limit,
+            ..EventFilter::default()
         })
     }
 }
@@ -111,42 +103,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let events = store.events(&filter).context("cannot read events")?;
     let fused = store.fused_events(&filter).context("cannot read fused events")?;
     let rows = rows(&events, &fused);
-    if let (Format::Parquet, Some(path)) = (args.format, &args.output) {
-        let file =
-            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-        parquet::write(&rows, file)?;
-        return Ok(ExitCode::SUCCESS);
+    let opts = marsad_export::Options { header: args.header };
+    match &args.output {
+        Some(p) => {
+            let file = std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            marsad_export::write(args.format.into(), &rows, opts, &mut out)?;
+            out.flush().with_context(|| format!("cannot write {}", p.display()))?;
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout());
+            marsad_export::write(args.format.into(), &rows, opts, &mut out)?;
+            out.flush().context("cannot write the output")?;
+        }
     }
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    match args.format {
-        Format::Plover => plover::write(&rows, &mut out)?,
-        Format::Acled => acled::write(&rows, &mut out)?,
-        Format::Cameo => cameo::write(&rows, args.header, &mut out)?,
-        Format::Geojson => geojson::write(&rows, &mut out)?,
-        Format::Csv => flat::write(&rows, &mut out)?,
-        Format::Parquet => {}
-    }
-    out.flush().context("cannot write the output")?;
     Ok(ExitCode::SUCCESS)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn column_counts() {
-        assert_eq!(super::cameo::HEADER.len(), 61);
-        assert_eq!(super::acled::HEADER.len(), 31);
-        assert!(
-            super::common::COUNTRIES
-                .get("ARM")
-                .is_some_and(|c| c.numeric == 51)
-        );
-        assert_eq!(super::flat::HEADER[18], "lat");
-        assert_eq!(super::flat::HEADER[27], "confidence");
+impl From<Format> for marsad_export::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Plover => marsad_export::Format::Plover,
+            Format::Acled => marsad_export::Format::Acled,
+            Format::Cameo => marsad_export::Format::Cameo,
+            Format::Geojson => marsad_export::Format::Geojson,
+            Format::Parquet => marsad_export::Format::Parquet,
+            Format::Csv => marsad_export::Format::Csv,
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! `marsad ingest`: read documents and feeds, extract their events in parallel, store them (one writer,
-//! one transaction per batch), then recompute fusion and ceasefires.
+//! one transaction per batch), then bring fusion and ceasefires up to date (incrementally).
 //!
 //! Idempotent and resumable: a document stored with the same content hash is skipped before extraction;
 //! a changed document with the same id is extracted again and replaced. A run stopped at any point (Ctrl-C,
@@ -10,10 +10,11 @@ mod feed;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use marsad_extract::{Extractor, Options};
-use marsad_fuse::{FusionConfig, Report};
+use marsad_fuse::FusionConfig;
 use marsad_ingest::{Document, InputError, ReadOptions, read_inputs};
 use marsad_model::DocOutput;
-use marsad_store::{BatchReport, DocKey, DocState, EventFilter, SqliteStore, Store, StoredDoc, content_hash};
+use marsad_store::fusion::FusionCounts;
+use marsad_store::{BatchReport, DocKey, DocState, SqliteStore, Store, StoredDoc, content_hash};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -61,9 +62,14 @@ pub struct FusionArgs {
     /// Override the config's date_window_days.
     #[arg(long, value_name = "DAYS")]
     pub fuse_days: Option<i64>,
-    /// Skip fusion (fused events and ceasefires are left as they were).
+    /// Skip fusion (fused events and ceasefires are left as they were; the new documents stay queued
+    /// for the next fusion).
     #[arg(long)]
     pub no_fuse: bool,
+    /// Recompute fusion over every stored event (after changing thresholds) instead of only the
+    /// clusters the new documents touch.
+    #[arg(long)]
+    pub refuse_all: bool,
 }
 
 impl FusionArgs {
@@ -149,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let fused = if args.fusion.no_fuse {
         None
     } else {
-        Some(refuse(&store, &fusion)?)
+        Some(refuse(&store, &fusion, args.fusion.refuse_all)?)
     };
     if !args.quiet {
         print_summary(&summary, fused, &store)?;
@@ -285,42 +291,18 @@ fn code(extractor: &Extractor, d: Document) -> StoredDoc {
     StoredDoc::new(&d.doc, out)
 }
 
-/// What fusion produced.
-#[derive(Debug, Clone, Copy)]
-pub struct FusedCounts {
-    /// Fused events.
-    pub fused: usize,
-    /// Of which contested.
-    pub contested: usize,
-    /// Ceasefires.
-    pub ceasefires: usize,
+/// Brings fusion up to date: incrementally (only what the queued documents touch), or over every stored
+/// event with `all`.
+pub fn refuse(store: &dyn Store, cfg: &FusionConfig, all: bool) -> anyhow::Result<FusionCounts> {
+    let counts = if all {
+        marsad_store::fusion::recompute(store, cfg)
+    } else {
+        marsad_store::fusion::update(store, cfg)
+    };
+    counts.context("cannot update fusion")
 }
 
-/// Recomputes fusion and ceasefires over every stored event and replaces them in the store.
-pub fn refuse(store: &dyn Store, cfg: &FusionConfig) -> anyhow::Result<FusedCounts> {
-    let events = store
-        .events(&EventFilter::default())
-        .context("cannot read events for fusion")?;
-    let reports: Vec<Report<'_>> = events
-        .iter()
-        .map(|s| Report {
-            doc_id: &s.doc_id,
-            published: s.published.as_deref(),
-            event: &s.event,
-        })
-        .collect();
-    let fusion = marsad_fuse::fuse(&reports, cfg);
-    store
-        .replace_fusion(&fusion)
-        .context("cannot store fusion results")?;
-    Ok(FusedCounts {
-        fused: fusion.fused.len(),
-        contested: fusion.fused.iter().filter(|f| f.contested).count(),
-        ceasefires: fusion.ceasefires.len(),
-    })
-}
-
-fn print_summary(s: &Summary, fused: Option<FusedCounts>, store: &dyn Store) -> anyhow::Result<()> {
+fn print_summary(s: &Summary, fused: Option<FusionCounts>, store: &dyn Store) -> anyhow::Result<()> {
     let w = &s.written;
     let rate = if s.seconds > 0.0 {
         s.read as f64 / s.seconds
@@ -340,8 +322,8 @@ fn print_summary(s: &Summary, fused: Option<FusedCounts>, store: &dyn Store) -> 
     );
     if let Some(f) = fused {
         eprintln!(
-            "fusion: {} fused events ({} contested), {} ceasefires",
-            f.fused, f.contested, f.ceasefires
+            "fusion: {} documents, {} events looked at: {} fused events written ({} contested); {} ceasefires",
+            f.documents, f.events, f.fused, f.contested, f.ceasefires
         );
     }
     let st = store.stats()?;

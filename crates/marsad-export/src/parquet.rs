@@ -1,15 +1,16 @@
 //! `parquet`: the columns of the flat CSV in a Parquet file (strings, with `lat`, `lon` and `confidence`
 //! as doubles), written with the `arrow` and `parquet` crates.
 
-use super::common::Row;
-use super::flat::{FLOAT_COLUMNS, HEADER, record};
+use crate::ExportError;
+use crate::common::Row;
+use crate::flat::{FLOAT_COLUMNS, HEADER, record};
 use arrow::array::{ArrayRef, Float64Array, StringArray};
 use arrow::datatypes::{DataType, Field, Schema};
 use arrow::record_batch::RecordBatch;
 use std::sync::Arc;
 
 /// Writes every row as one record batch.
-pub fn write(rows: &[Row<'_>], out: std::fs::File) -> anyhow::Result<()> {
+pub fn write(rows: &[Row<'_>], out: impl std::io::Write + Send) -> Result<(), ExportError> {
     let records: Vec<Vec<String>> = rows.iter().map(record).collect();
     let mut fields = Vec::with_capacity(HEADER.len());
     let mut columns: Vec<ArrayRef> = Vec::with_capacity(HEADER.len());

@@ -1,10 +1,11 @@
 //! `geojson`: a FeatureCollection with one Point feature per located event place.
 
-use super::common::{Row, count, countries, located, texts};
+use crate::ExportError;
+use crate::common::{Row, count, countries, located, texts};
 use serde_json::json;
 
 /// Writes the FeatureCollection.
-pub fn write(rows: &[Row<'_>], mut out: impl std::io::Write) -> anyhow::Result<()> {
+pub fn write(rows: &[Row<'_>], mut out: impl std::io::Write) -> Result<(), ExportError> {
     let mut features = Vec::new();
     for r in rows {
         let e = r.event();

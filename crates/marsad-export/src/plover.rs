@@ -4,7 +4,8 @@
 //! `publication`), with Marsad's extras (`actor`/`recipient` named as in PLOVER 2021, claims, status,
 //! fusion) alongside.
 
-use super::common::Row;
+use crate::ExportError;
+use crate::common::Row;
 use marsad_model::Entity;
 use serde_json::{Value, json};
 
@@ -64,7 +65,7 @@ pub fn record(r: &Row<'_>) -> Value {
 }
 
 /// Writes the JSON array, one event a line.
-pub fn write(rows: &[Row<'_>], mut out: impl std::io::Write) -> anyhow::Result<()> {
+pub fn write(rows: &[Row<'_>], mut out: impl std::io::Write) -> Result<(), ExportError> {
     writeln!(out, "[")?;
     for (i, r) in rows.iter().enumerate() {
         let sep = if i + 1 < rows.len() { "," } else { "" };

@@ -1,7 +1,8 @@
 //! `acled`: ACLED-style CSV with ACLED's column names, one row per event location, for the events that
 //! have an ACLED type. Conventions where ACLED's own values cannot be known are in `docs/EXPORT.md`.
 
-use super::common::{COUNTRIES, Row, tag};
+use crate::ExportError;
+use crate::common::{COUNTRIES, Row, tag};
 use marsad_model::{Category, Count, Entity, Precision, Sector};
 
 /// ACLED's columns, in ACLED's order.
@@ -216,7 +217,7 @@ pub fn records(r: &Row<'_>) -> Vec<Vec<String>> {
 }
 
 /// Writes the ACLED CSV.
-pub fn write(rows: &[Row<'_>], out: impl std::io::Write) -> anyhow::Result<()> {
+pub fn write(rows: &[Row<'_>], out: impl std::io::Write) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
     for r in rows {

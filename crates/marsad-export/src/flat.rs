@@ -1,6 +1,7 @@
 //! `csv`: one row per event with Marsad's own fields, flattened; also the columns of the Parquet export.
 
-use super::common::{Row, count, countries, sectors, tag, texts};
+use crate::ExportError;
+use crate::common::{Row, count, countries, sectors, tag, texts};
 
 /// The columns, in order.
 pub const HEADER: &[&str] = &[
@@ -112,7 +113,7 @@ pub fn record(r: &Row<'_>) -> Vec<String> {
 }
 
 /// Writes the flat CSV.
-pub fn write(rows: &[Row<'_>], out: impl std::io::Write) -> anyhow::Result<()> {
+pub fn write(rows: &[Row<'_>], out: impl std::io::Write) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
     for r in rows {

@@ -19,7 +19,7 @@ pub struct Country {
 
 /// ISO3 → country, from `data/export/countries.tsv` (GeoNames, CC BY 4.0).
 pub static COUNTRIES: LazyLock<HashMap<String, Country>> = LazyLock::new(|| {
-    include_str!("../../../../../data/export/countries.tsv")
+    include_str!("../../../data/export/countries.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .skip(1)
@@ -57,7 +57,7 @@ impl Row<'_> {
 
     /// True when fusion marked its group contested.
     pub fn contested(&self) -> bool {
-        self.fused.is_some_and(|f| f.contested)
+        self.stored.contested || self.fused.is_some_and(|f| f.contested)
     }
 }
 

@@ -1,7 +1,8 @@
 //! `cameo`: tab-separated, no header, in the column order of GDELT 2.0's event table (61 columns); the
 //! columns Marsad has no value for are empty.
 
-use super::common::Row;
+use crate::ExportError;
+use crate::common::Row;
 use marsad_model::{Entity, Event, Quad};
 
 /// GDELT 2.0 event columns, in order (written as the first line only with `--header`).
@@ -175,7 +176,7 @@ pub fn record(r: &Row<'_>) -> Vec<String> {
 }
 
 /// Writes the TSV (tabs and newlines inside fields become spaces).
-pub fn write(rows: &[Row<'_>], header: bool, mut out: impl std::io::Write) -> anyhow::Result<()> {
+pub fn write(rows: &[Row<'_>], header: bool, mut out: impl std::io::Write) -> Result<(), ExportError> {
     if header {
         writeln!(out, "{}", HEADER.join("\t"))?;
     }
