@@ -246,9 +246,13 @@ fn newsfane_place_recall() {
     let Ok(raw) = std::fs::read_to_string(&path) else {
         return;
     };
-    // The file has CRLF line ends: without this, "\n\n" never splits it and the whole corpus reads
-    // as one sentence.
-    let raw = raw.replace("\r\n", "\n");
+    // Sentences are separated by lines holding only white space (a tab and CR, in this file): without
+    // this, the corpus reads as a few huge blocks.
+    let raw = raw
+        .lines()
+        .map(|l| if l.trim().is_empty() { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
     let (mut found_n, mut found_ok) = (0usize, 0usize);
     let mut by_class: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     let mut misses: std::collections::HashMap<String, usize> = Default::default();
