@@ -246,13 +246,18 @@ fn newsfane_place_recall() {
     let Ok(raw) = std::fs::read_to_string(&path) else {
         return;
     };
-    // The file has CRLF line ends: without this, "\n\n" never splits it and the whole corpus reads
-    // as one sentence.
-    let raw = raw.replace("\r\n", "\n");
+    // Sentences are separated by lines holding only white space (a tab and CR, in this file): without
+    // this, the corpus reads as a few huge blocks.
+    let raw = raw
+        .lines()
+        .map(|l| if l.trim().is_empty() { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
     let (mut found_n, mut found_ok) = (0usize, 0usize);
     let mut by_class: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     let mut misses: std::collections::HashMap<String, usize> = Default::default();
-    let overlaps = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
     for block in raw.split("\n\n").filter(|s| !s.trim().is_empty()) {
         let (text, gold) = newsfane_sentence(block);
         let found = places_in(&text, &GeoContext::default());
@@ -266,7 +271,10 @@ fn newsfane_place_recall() {
             }
         }
         found_n += found.len();
-        found_ok += found.iter().filter(|m| gold.iter().any(|(g, _)| overlaps(&m.bytes, g))).count();
+        found_ok += found
+            .iter()
+            .filter(|m| gold.iter().any(|(g, _)| overlaps(&m.bytes, g)))
+            .count();
     }
     let (gold_n, hit_n) = by_class.values().fold((0, 0), |(a, b), (g, h)| (a + g, b + h));
     let recall = hit_n as f64 / gold_n.max(1) as f64;
@@ -275,7 +283,10 @@ fn newsfane_place_recall() {
         "NewsFANE: {gold_n} gold place mentions, recall {recall:.3}; {found_n} found, {precision:.3} of them on a gold place"
     );
     for (class, (g, h)) in &by_class {
-        println!("  {class:<18} {g:>5} gold, recall {:.3}", *h as f64 / (*g).max(1) as f64);
+        println!(
+            "  {class:<18} {g:>5} gold, recall {:.3}",
+            *h as f64 / (*g).max(1) as f64
+        );
     }
     let mut misses: Vec<(String, usize)> = misses.into_iter().collect();
     misses.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
