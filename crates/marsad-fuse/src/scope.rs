@@ -91,7 +91,11 @@ mod tests {
             }];
             e
         };
-        let events = [mk("a", "2015-07-20"), mk("b", "2015-07-22"), mk("c", "2015-08-10")];
+        let events = [
+            mk("a", "2015-07-20"),
+            mk("b", "2015-07-22"),
+            mk("c", "2015-08-10"),
+        ];
         let reports: Vec<Report<'_>> = events
             .iter()
             .map(|e| Report {

@@ -191,7 +191,8 @@ async fn list_events(
     let Query(params) = params.map_err(|e| ApiError::BadQuery(e.body_text()))?;
     let (q, format) = params.parse()?;
     let (limit, offset) = (q.limit, q.offset);
-    let next = move |shown: usize, total: usize| (offset + shown < total).then(|| (offset + shown).to_string());
+    let next =
+        move |shown: usize, total: usize| (offset + shown < total).then(|| (offset + shown).to_string());
     let export = match format {
         Format::Export(f) => f,
         Format::Json | Format::Jsonl => {

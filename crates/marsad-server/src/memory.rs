@@ -7,8 +7,8 @@ use crate::backend::{
     Backend, BackendError, DocumentView, EventDetail, EventPage, EventQuery, EventRecord, ExportPage,
     IngestDoc, IngestSummary, Stats, event_countries,
 };
-use marsad_store::StoredEvent;
 use marsad_model::{Count, Event, InputDoc};
+use marsad_store::StoredEvent;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::RwLock;
 

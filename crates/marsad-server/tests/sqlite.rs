@@ -75,10 +75,18 @@ async fn every_export_format_is_served_by_the_exporters() {
         let direct = marsad_export::to_bytes(f, &rows, marsad_export::Options::default()).expect("export");
         if f == marsad_export::Format::Parquet {
             assert!(body.starts_with(b"PAR1") && body.ends_with(b"PAR1"));
-            assert!(h[header::CONTENT_DISPOSITION].to_str().is_ok_and(|d| d.contains("events.parquet")));
+            assert!(
+                h[header::CONTENT_DISPOSITION]
+                    .to_str()
+                    .is_ok_and(|d| d.contains("events.parquet"))
+            );
             assert_eq!(body.len(), direct.len());
         } else {
-            assert_eq!(String::from_utf8_lossy(&body), String::from_utf8_lossy(&direct), "{f:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&body),
+                String::from_utf8_lossy(&direct),
+                "{f:?}"
+            );
         }
     }
     let (_, _, plover) = raw(&app, "/v1/events?format=plover&contested=true").await;
@@ -86,7 +94,11 @@ async fn every_export_format_is_served_by_the_exporters() {
     let records = v.as_array().expect("array");
     assert!(!records.is_empty() && records.iter().all(|r| r["contested"] == true));
     let (_, _, csv) = raw(&app, "/v1/events?format=csv&limit=3").await;
-    assert_eq!(String::from_utf8_lossy(&csv).lines().count(), 4, "header and 3 rows");
+    assert_eq!(
+        String::from_utf8_lossy(&csv).lines().count(),
+        4,
+        "header and 3 rows"
+    );
     let (s, _, _) = raw(&app, "/v1/events?format=xlsx").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }

@@ -67,7 +67,12 @@ pub fn update(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> {
             doc_ids: chunk.to_vec(),
             ..EventFilter::default()
         };
-        by_id.extend(store.events(&filter)?.into_iter().map(|e| (e.event.id.clone(), e)));
+        by_id.extend(
+            store
+                .events(&filter)?
+                .into_iter()
+                .map(|e| (e.event.id.clone(), e)),
+        );
     }
     let fresh: Vec<StoredEvent> = by_id.values().cloned().collect();
     for s in marsad_fuse::slices(&reports(&fresh), cfg) {
@@ -77,7 +82,12 @@ pub fn update(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> {
             until: Some(s.until),
             ..EventFilter::default()
         };
-        by_id.extend(store.events(&filter)?.into_iter().map(|e| (e.event.id.clone(), e)));
+        by_id.extend(
+            store
+                .events(&filter)?
+                .into_iter()
+                .map(|e| (e.event.id.clone(), e)),
+        );
     }
     let touched: Vec<String> = by_id
         .values()
@@ -90,7 +100,12 @@ pub fn update(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> {
             fused_ids: chunk.to_vec(),
             ..EventFilter::default()
         };
-        by_id.extend(store.events(&filter)?.into_iter().map(|e| (e.event.id.clone(), e)));
+        by_id.extend(
+            store
+                .events(&filter)?
+                .into_iter()
+                .map(|e| (e.event.id.clone(), e)),
+        );
     }
     let events: Vec<StoredEvent> = by_id.into_values().collect();
     let fused = marsad_fuse::link(&reports(&events), cfg);
@@ -121,7 +136,12 @@ fn update_ceasefires(store: &dyn Store, cfg: &FusionConfig) -> Result<Vec<Ceasef
             countries: c.parties.clone(),
             ..EventFilter::default()
         };
-        attacks.extend(store.events(&filter)?.into_iter().map(|e| (e.event.id.clone(), e)));
+        attacks.extend(
+            store
+                .events(&filter)?
+                .into_iter()
+                .map(|e| (e.event.id.clone(), e)),
+        );
     }
     let mut all = openers;
     all.extend(attacks.into_values());

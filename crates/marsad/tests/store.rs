@@ -170,7 +170,10 @@ fn seed_clashes_are_one_contested_fused_event() {
     assert_eq!(clashes.len(), 1, "{fused:#?}");
     let clash = clashes[0];
     assert!(clash.contested, "{clash:#?}");
-    assert!(clash.disputes.contains(&marsad_fuse::Dispute::Blame), "{clash:#?}");
+    assert!(
+        clash.disputes.contains(&marsad_fuse::Dispute::Blame),
+        "{clash:#?}"
+    );
     assert_eq!(clash.countries, ["ARM", "AZE"]);
     // Both sides' claims, each with its source: Armenia blames Azerbaijan, Azerbaijan blames Armenia.
     let claimants: Vec<&str> = clash
@@ -178,7 +181,10 @@ fn seed_clashes_are_one_contested_fused_event() {
         .iter()
         .filter_map(|c| c.claim_by.as_ref()?.country.as_deref())
         .collect();
-    assert!(claimants.contains(&"ARM") && claimants.contains(&"AZE"), "{claimants:?}");
+    assert!(
+        claimants.contains(&"ARM") && claimants.contains(&"AZE"),
+        "{claimants:?}"
+    );
     for c in &clash.claims {
         assert_eq!(c.doc_id, "seed-ar");
         assert!(!c.evidence.is_empty());

@@ -25,7 +25,12 @@ fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
     }
     if !filter.categories.is_empty() {
         conds.push(format!("e.category IN ({})", marks(filter.categories.len())));
-        params.extend(filter.categories.iter().map(|c| Value::Text(c.as_str().to_string())));
+        params.extend(
+            filter
+                .categories
+                .iter()
+                .map(|c| Value::Text(c.as_str().to_string())),
+        );
     }
     if let Some(c) = filter.contested {
         conds.push("e.contested = ?".into());
@@ -129,7 +134,10 @@ pub(super) fn count_events(conn: &Connection, filter: &EventFilter) -> Result<u6
 
 pub(super) fn event(conn: &Connection, id: &str) -> Result<Option<StoredEvent>> {
     let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.id = ?1");
-    let row = conn.prepare_cached(&sql)?.query_row([id], stored_event).optional()?;
+    let row = conn
+        .prepare_cached(&sql)?
+        .query_row([id], stored_event)
+        .optional()?;
     Ok(finish(row.into_iter().collect())?.pop())
 }
 

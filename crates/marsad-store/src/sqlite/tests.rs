@@ -221,9 +221,18 @@ fn incremental_fusion_equals_a_full_recompute_and_follows_changes() {
     let mut changed = stored(&fixture()[3], "نص آخر");
     changed.output.events.clear();
     store.write_batch(&[changed]).expect("replace");
-    assert!(store.event("a:e1").expect("event").and_then(|e| e.fused_id).is_none());
+    assert!(
+        store
+            .event("a:e1")
+            .expect("event")
+            .and_then(|e| e.fused_id)
+            .is_none()
+    );
     crate::fusion::update(&store, &cfg).expect("update");
-    let f = store.fused_event("fused:a:e1").expect("read").expect("fused again");
+    let f = store
+        .fused_event("fused:a:e1")
+        .expect("read")
+        .expect("fused again");
     let members: Vec<&str> = f.claims.iter().map(|c| c.event_id.as_str()).collect();
     assert_eq!(members, ["a:e1", "b:e1"]);
 }

@@ -109,7 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let file = std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
             let mut out = std::io::BufWriter::new(file);
             marsad_export::write(args.format.into(), &rows, opts, &mut out)?;
-            out.flush().with_context(|| format!("cannot write {}", p.display()))?;
+            out.flush()
+                .with_context(|| format!("cannot write {}", p.display()))?;
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout());
