@@ -45,6 +45,11 @@ pub const FEATURES: &[&str] = &[
     "PPL", "PPLC", "PPLA", "ADM1", "ADM2", "PCLI", "RGN", "LK", "AREA", "BDR", "PPLX", "MILB", "PRT",
 ];
 
+/// Byte offset of the country field in a record.
+pub const COUNTRY_AT: usize = 24;
+/// Byte offset of the kind byte in a record.
+pub const KIND_AT: usize = 34;
+
 /// Record kinds.
 pub const KIND_CITY: u8 = 0;
 /// A country.
@@ -104,10 +109,10 @@ impl Record {
             population: u32_at(b, 12)?,
             name: (u32_at(b, 16)?, u16_at(b, 20)?),
             admin1: (u32_at(b, 28)?, u16_at(b, 22)?),
-            country: u32_at(b, 24)?,
+            country: u32_at(b, COUNTRY_AT)?,
             feature: b[32],
             precision: b[33],
-            kind: b[34],
+            kind: b[KIND_AT],
         })
     }
 }

@@ -113,6 +113,29 @@ impl Index {
         Record::decode(&self.bytes.as_ref()[at..])
     }
 
+    /// The bytes of record `idx`, when in range.
+    fn record_bytes(&self, idx: u32) -> Option<&[u8]> {
+        let at = self.places.start + idx as usize * format::RECORD_LEN;
+        if at + format::RECORD_LEN > self.places.end {
+            return None;
+        }
+        self.bytes.as_ref().get(at..at + format::RECORD_LEN)
+    }
+
+    /// The country field (ISO3 offset in `STRS`) of record `idx`, without decoding the rest.
+    pub fn country_field(&self, idx: u32) -> Option<u32> {
+        format::u32_at(self.record_bytes(idx)?, format::COUNTRY_AT)
+    }
+
+    /// The ISO3 of record `idx` when that record is a country, without decoding the rest.
+    pub fn country_iso_of(&self, idx: u32) -> Option<&str> {
+        let b = self.record_bytes(idx)?;
+        (b.get(format::KIND_AT) == Some(&format::KIND_COUNTRY))
+            .then(|| format::u32_at(b, format::COUNTRY_AT))
+            .flatten()
+            .map(|c| self.str_at(c, 3))
+    }
+
     /// The string at `offset` with `len` bytes (empty when out of range or not UTF-8).
     pub fn str_at(&self, offset: u32, len: u16) -> &str {
         let s = self.strings.start + offset as usize;

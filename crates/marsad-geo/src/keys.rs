@@ -4,15 +4,27 @@
 /// apostrophes, dots and quotes removed, spaces collapsed.
 pub fn name_key(name: &str) -> String {
     let folded = marsad_text::normalize_key(name);
+    // Separators become single spaces, none leading or trailing (as `split_whitespace` + `join`),
+    // in one pass without intermediate allocations: this runs once per token of every document.
     let mut out = String::with_capacity(folded.len());
+    let mut space = false;
     for c in folded.chars() {
-        match c {
-            '-' | '‐' | '–' | '_' | '/' | ',' => out.push(' '),
-            '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '.' | '"' | '(' | ')' => {}
-            c => out.push(c),
+        let c = match c {
+            '-' | '‐' | '–' | '_' | '/' | ',' => ' ',
+            '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '.' | '"' | '(' | ')' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// True when the text contains an Arabic-script letter.
@@ -36,6 +48,7 @@ mod tests {
         assert_eq!(name_key("فيرين-شورزا"), "فيرين شورزا");
         assert_eq!(name_key("أرمينيا"), "ارمينيا");
         assert_eq!(name_key("Sa'dah"), "sadah");
+        assert_eq!(name_key(" - Ras  al-Ain (north) "), "ras al ain north");
         assert!(is_arabic("عدن") && !is_arabic("Aden"));
         assert!(is_latin("Şırnak") && !is_latin("Горис"));
     }

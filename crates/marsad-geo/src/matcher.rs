@@ -7,6 +7,7 @@ use crate::index::Slice;
 use crate::keys::name_key;
 use crate::skeleton::skeleton;
 use marsad_text::{Analysis, KeyedText, TokenKind};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -107,20 +108,21 @@ impl Rules {
     }
 }
 
-/// One way to read a token: `strip` key bytes of clitics removed, the rest is `form`.
+/// One way to read a token: `strip` key bytes of clitics removed, the rest is `form` (borrowed from
+/// the token's key except for the ل + ال contraction).
 #[derive(Debug, Clone)]
-struct Form {
+struct Form<'k> {
     strip: usize,
-    form: String,
+    form: Cow<'k, str>,
     article: bool,
     prep: bool,
 }
 
 /// Readings of an Arabic token key with its proclitics removed: و or ف, then ب ل or ك, then ال.
-fn forms(key: &str) -> Vec<Form> {
+fn forms(key: &str) -> Vec<Form<'_>> {
     let whole = Form {
         strip: 0,
-        form: key.to_string(),
+        form: Cow::Borrowed(key),
         article: false,
         prep: false,
     };
@@ -131,46 +133,61 @@ fn forms(key: &str) -> Vec<Form> {
     if let Some(rest) = strip_one(key, &['و', 'ف']) {
         stage.push(Form {
             strip: 2,
-            form: rest.to_string(),
+            form: Cow::Borrowed(rest),
             article: false,
             prep: false,
         });
     }
-    let mut out = stage.clone();
+    let mut out = Vec::with_capacity(12);
+    out.extend(stage.iter().cloned());
     for f in &stage {
-        if let Some(rest) = strip_one(&f.form, &['ب', 'ل', 'ك']) {
-            let is_b = f.form.starts_with('ب');
+        // Every stage form borrows from `key`.
+        let Cow::Borrowed(form) = f.form else { continue };
+        if let Some(rest) = strip_one(form, &['ب', 'ل', 'ك']) {
+            let is_b = form.starts_with('ب');
             out.push(Form {
                 strip: f.strip + 2,
-                form: rest.to_string(),
+                form: Cow::Borrowed(rest),
                 article: false,
                 prep: is_b,
             });
             // ل + ال contracts to لل: "للعراق" is ل + العراق.
-            if f.form.starts_with("لل") {
+            if form.starts_with("لل") {
                 out.push(Form {
                     strip: f.strip + 2,
-                    form: format!("ا{rest}"),
+                    form: Cow::Owned(format!("ا{rest}")),
                     article: false,
                     prep: false,
                 });
             }
         }
     }
-    let with_article: Vec<Form> = out
-        .iter()
-        .filter_map(|f| {
-            let stem = f.form.strip_prefix("ال").filter(|s| s.chars().count() >= 2)?;
-            Some(Form {
-                strip: f.strip + 4,
-                form: stem.to_string(),
-                article: true,
-                prep: f.prep,
-            })
-        })
-        .collect();
-    out.extend(with_article);
+    for j in 0..out.len() {
+        let f = &out[j];
+        let form: Cow<'_, str> = match &f.form {
+            Cow::Borrowed(b) => match article_stem(b) {
+                Some(stem) => Cow::Borrowed(stem),
+                None => continue,
+            },
+            Cow::Owned(o) => match article_stem(o) {
+                Some(stem) => Cow::Owned(stem.to_string()),
+                None => continue,
+            },
+        };
+        let article = Form {
+            strip: f.strip + 4,
+            form,
+            article: true,
+            prep: f.prep,
+        };
+        out.push(article);
+    }
     out
+}
+
+/// `s` without the article ال when at least two chars remain.
+fn article_stem(s: &str) -> Option<&str> {
+    s.strip_prefix("ال").filter(|s| s.chars().count() >= 2)
 }
 
 /// `s` without its first char when that char is one of `set` and at least two chars remain.
@@ -217,12 +234,12 @@ impl<'f> Walk<'f> {
 }
 
 /// Longest match starting with `first` at token `i`; returns (end token, posting offset).
-fn longest(
+fn longest<'k>(
     fst: &fst::raw::Fst<Slice>,
     a: &Analysis<'_>,
     i: usize,
     first: &str,
-    next_key: &dyn Fn(usize) -> Option<String>,
+    next_key: &dyn Fn(usize) -> Option<Cow<'k, str>>,
 ) -> Option<(usize, u64)> {
     let mut w = Walk::new(fst);
     if !w.feed(first.as_bytes()) {
@@ -270,9 +287,9 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let mut best: Option<(usize, u64, Form, MatchKind)> = None;
+        let mut best: Option<(usize, u64, Form<'_>, MatchKind)> = None;
+        let next = |k: usize| Some(Cow::Borrowed(keys[k].as_str()));
         for f in forms(&keys[i]) {
-            let next = |k: usize| Some(keys[k].clone());
             if let Some((end, v)) = longest(exact, a, i, &f.form, &next) {
                 let kind = if f.article {
                     MatchKind::ArticleStripped
@@ -280,15 +297,18 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                     MatchKind::Exact
                 };
                 if best.as_ref().is_none_or(|b| end > b.0) {
-                    best = Some((end, v, f.clone(), kind));
+                    best = Some((end, v, f, kind));
                 }
             }
         }
         // Skeletons are tried only where a place is expected: after a trigger word or inside a list
         // of places; elsewhere nearly every Arabic word has a skeleton twin somewhere in the world.
-        let expected = g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
-            || out.last().is_some_and(|p| p.tokens.end + 1 >= i);
-        if best.is_none() && !latin && expected {
+        // (Evaluated only when needed: the trigger check reads every clitic reading of the word before.)
+        let expected = || {
+            g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
+                || out.last().is_some_and(|p| p.tokens.end + 1 >= i)
+        };
+        if best.is_none() && !latin && expected() {
             // Skeletons serve foreign names: never a word with the article ال.
             for f in forms(&keys[i])
                 .into_iter()
@@ -298,11 +318,11 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                 if s.is_empty() {
                     continue;
                 }
-                let next = |k: usize| Some(skeleton(&keys[k])).filter(|s| !s.is_empty());
+                let next = |k: usize| Some(skeleton(&keys[k])).filter(|s| !s.is_empty()).map(Cow::Owned);
                 if let Some((end, v)) = longest(skel, a, i, &s, &next)
                     && best.as_ref().is_none_or(|b| end > b.0)
                 {
-                    best = Some((end, v, f.clone(), MatchKind::Skeleton));
+                    best = Some((end, v, f, MatchKind::Skeleton));
                 }
             }
         }
@@ -324,7 +344,7 @@ fn mention(
     keys: &[String],
     tokens: Range<usize>,
     at: u64,
-    form: &Form,
+    form: &Form<'_>,
     kind: MatchKind,
     prev: &[Mention],
 ) -> Mention {
@@ -334,10 +354,11 @@ fn mention(
     let kt = KeyedText::new(surface);
     let clitic_bytes = kt.origin.get(form.strip).map_or(0, |o| *o as usize);
     let start = first.bytes.start + clitic_bytes;
-    let key = std::iter::once(form.form.clone())
-        .chain(keys[tokens.start + 1..tokens.end].iter().cloned())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut key = form.form.to_string();
+    for k in &keys[tokens.start + 1..tokens.end] {
+        key.push(' ');
+        key.push_str(k);
+    }
     let trigger = if form.prep {
         Trigger::Prep
     } else {
@@ -370,7 +391,7 @@ impl Rules {
         };
         let mut found = Trigger::None;
         for f in forms(prev) {
-            match self.triggers.get(&f.form) {
+            match self.triggers.get(f.form.as_ref()) {
                 Some(t @ Trigger::Type(_)) => return *t,
                 Some(Trigger::Prep) => found = Trigger::Prep,
                 _ => {}
@@ -386,10 +407,13 @@ mod tests {
 
     #[test]
     fn forms_strip_clitics_and_article() {
-        let f: Vec<String> = forms("وبالعراق").into_iter().map(|f| f.form).collect();
+        let f: Vec<String> = forms("وبالعراق")
+            .into_iter()
+            .map(|f| f.form.into_owned())
+            .collect();
         assert!(f.contains(&"العراق".to_string()), "{f:?}");
         assert!(f.contains(&"عراق".to_string()), "{f:?}");
-        let f: Vec<String> = forms("للعراق").into_iter().map(|f| f.form).collect();
+        let f: Vec<String> = forms("للعراق").into_iter().map(|f| f.form.into_owned()).collect();
         assert!(f.contains(&"العراق".to_string()), "{f:?}");
         assert_eq!(forms("Aden").len(), 1);
     }

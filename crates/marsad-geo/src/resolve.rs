@@ -7,7 +7,6 @@ use crate::matcher::{MatchKind, Mention, Trigger, TypeKind};
 use crate::{Gazetteer, GeoContext, PlaceMatch};
 use marsad_model::Place;
 use marsad_text::Analysis;
-use std::collections::HashMap;
 
 /// Population above which an exact name is accepted without a trigger.
 const BIG_TOWN: u32 = 100_000;
@@ -23,6 +22,7 @@ struct Scored {
 #[derive(Clone, Copy)]
 struct Cand {
     idx: u32,
+    flags: u32,
     rec: Record,
     base: f32,
     cluster: f32,
@@ -43,38 +43,40 @@ pub fn resolve(
     explain: bool,
 ) -> Vec<(PlaceMatch, Vec<(Place, f32)>)> {
     let context = effective_context(g, ctx, &mentions);
+    // A skeleton only proposes foreign places in countries the story is about.
+    let foreign = Context {
+        entries: context
+            .entries
+            .iter()
+            .filter(|(iso, w)| *w >= 0.5 && !g.rules.arabic_countries.contains(iso))
+            .cloned()
+            .collect(),
+    };
     let mut scored: Vec<Scored> = mentions
         .into_iter()
         .map(|m| {
-            let skeleton = m.kind == MatchKind::Skeleton;
-            let cands = m
-                .cands
-                .iter()
-                .filter_map(|&(idx, flags)| {
-                    let rec = g.index.record(idx)?;
-                    let iso = g.index.str_at(rec.country, 3);
-                    // A skeleton only proposes foreign places in countries the story is about.
-                    let usable = !skeleton
-                        || (context.get(iso).is_some_and(|w| *w >= 0.5)
-                            && !g.rules.arabic_countries.contains(iso));
-                    usable.then(|| Cand {
-                        idx,
-                        rec,
-                        base: base_score(&m, &rec, flags, iso, &context),
-                        cluster: 0.0,
-                    })
-                })
-                .take(MAX_CANDS)
-                .collect();
+            let cands = candidates(g, &m, &context, &foreign);
             let mut s = Scored { m, cands, top: 0 };
             s.top = argmax(&s.cands);
             s
         })
         .collect();
-    let mut accepted: Vec<bool> = (0..scored.len()).map(|i| gate(g, &scored, i, &context)).collect();
+    // Mentions that a later mention names as its list predecessor (fixed across rounds).
+    let mut continued = vec![false; scored.len()];
+    for p in scored.iter().filter_map(|s| s.m.list_prev) {
+        if let Some(c) = continued.get_mut(p) {
+            *c = true;
+        }
+    }
+    let gates = |scored: &[Scored]| -> Vec<bool> {
+        (0..scored.len())
+            .map(|i| gate(g, scored, i, &context, continued[i]))
+            .collect()
+    };
+    let mut accepted = gates(&scored);
     for _ in 0..2 {
         cluster(a, &mut scored, &accepted);
-        accepted = (0..scored.len()).map(|i| gate(g, &scored, i, &context)).collect();
+        accepted = gates(&scored);
     }
     scored
         .iter()
@@ -84,41 +86,99 @@ pub fn resolve(
         .collect()
 }
 
+/// The first [`MAX_CANDS`] usable candidates of a mention, scored.
+///
+/// Skeleton posting lists run to thousands of places worldwide, few of them in a `foreign` country:
+/// those are filtered on the record's country field alone before any record is decoded.
+fn candidates(g: &Gazetteer, m: &Mention, context: &Context, foreign: &Context) -> Vec<Cand> {
+    let skeleton = m.kind == MatchKind::Skeleton;
+    m.cands
+        .iter()
+        .filter_map(|&(idx, flags)| {
+            if skeleton {
+                let iso = g.index.str_at(g.index.country_field(idx)?, 3);
+                foreign.get(iso)?;
+            }
+            let rec = g.index.record(idx)?;
+            let iso = g.index.str_at(rec.country, 3);
+            Some(Cand {
+                idx,
+                flags,
+                rec,
+                base: base_score(m, &rec, flags, iso, context),
+                cluster: 0.0,
+            })
+        })
+        .take(MAX_CANDS)
+        .collect()
+}
+
+/// Country weights of a document: a handful of `(ISO3, weight)` entries, so a linear scan beats
+/// hashing (this is looked up once per candidate).
+#[derive(Debug, Default)]
+struct Context {
+    entries: Vec<(String, f32)>,
+}
+
+impl Context {
+    fn get(&self, iso: &str) -> Option<&f32> {
+        // Byte by byte: the keys are three letters, too short for a `memcmp` call to pay.
+        let iso = iso.as_bytes();
+        self.entries
+            .iter()
+            .find(|(k, _)| {
+                let k = k.as_bytes();
+                k.len() == iso.len() && k.iter().zip(iso).all(|(x, y)| x == y)
+            })
+            .map(|(_, w)| w)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Raises the weight of `iso` to at least `w`.
+    fn raise(&mut self, iso: &str, w: f32) {
+        match self.entries.iter_mut().find(|(k, _)| k == iso) {
+            Some((_, e)) => *e = e.max(w),
+            None => self.entries.push((iso.to_string(), 0.0f32.max(w))),
+        }
+    }
+}
+
 /// The caller's countries plus countries named in the text (weight 0.5), normalised to max 1.
-fn effective_context(g: &Gazetteer, ctx: &GeoContext, mentions: &[Mention]) -> HashMap<String, f32> {
-    let mut out: HashMap<String, f32> = HashMap::new();
+///
+/// Countries are recognised by record index (the country table), and the one-country vote reads
+/// only each record's country field and stops at the first disagreement, so long posting lists
+/// cost a scan of `u32`s rather than a decode of every record.
+fn effective_context(g: &Gazetteer, ctx: &GeoContext, mentions: &[Mention]) -> Context {
+    let mut out = Context::default();
     for (iso, w) in &ctx.countries {
-        let e = out.entry(iso.to_ascii_uppercase()).or_insert(0.0);
-        *e = e.max(*w);
+        out.raise(&iso.to_ascii_uppercase(), *w);
     }
     for m in mentions.iter().filter(|m| m.kind == MatchKind::Exact) {
         for &(idx, _) in &m.cands {
-            if let Some(r) = g.index.record(idx).filter(|r| r.kind == KIND_COUNTRY) {
-                let e = out.entry(g.index.str_at(r.country, 3).to_string()).or_insert(0.0);
-                *e = e.max(0.5);
+            if let Some(iso) = g.index.country_iso_of(idx) {
+                out.raise(iso, 0.5);
             }
         }
     }
     // Places that can only be in one country vote for it ("عدن" and "أبين" say Yemen).
     for m in mentions.iter().filter(|m| m.kind == MatchKind::Exact && !m.stop) {
-        let mut countries = m
-            .cands
-            .iter()
-            .filter_map(|&(idx, _)| g.index.record(idx).map(|r| r.country));
+        let mut countries = m.cands.iter().filter_map(|&(idx, _)| g.index.country_field(idx));
         let Some(first) = countries.next() else { continue };
         if countries.all(|c| c == first) {
-            let e = out.entry(g.index.str_at(first, 3).to_string()).or_insert(0.0);
-            *e = e.max(0.3);
+            out.raise(g.index.str_at(first, 3), 0.3);
         }
     }
-    let max = out.values().copied().fold(0.0f32, f32::max);
+    let max = out.entries.iter().map(|e| e.1).fold(0.0f32, f32::max);
     if max > 0.0 {
-        out.values_mut().for_each(|w| *w /= max);
+        out.entries.iter_mut().for_each(|(_, w)| *w /= max);
     }
     out
 }
 
-fn base_score(m: &Mention, r: &Record, flags: u32, iso: &str, ctx: &HashMap<String, f32>) -> f32 {
+fn base_score(m: &Mention, r: &Record, flags: u32, iso: &str, ctx: &Context) -> f32 {
     let mut s = match m.kind {
         MatchKind::Exact => 1.0,
         MatchKind::ArticleStripped => 0.8,
@@ -161,7 +221,7 @@ fn argmax(c: &[Cand]) -> usize {
 }
 
 /// Whether a mention is accepted as a place (see `docs/GEO.md`, "Gates").
-fn gate(g: &Gazetteer, s: &[Scored], i: usize, ctx: &HashMap<String, f32>) -> bool {
+fn gate(g: &Gazetteer, s: &[Scored], i: usize, ctx: &Context, continued: bool) -> bool {
     let m = &s[i].m;
     let Some(top) = s[i].cands.get(s[i].top) else {
         return false;
@@ -170,8 +230,7 @@ fn gate(g: &Gazetteer, s: &[Scored], i: usize, ctx: &HashMap<String, f32>) -> bo
     if m.stop && !typed {
         return false;
     }
-    let flags = m.cands.iter().find(|c| c.0 == top.idx).map_or(0, |c| c.1);
-    let curated = flags & FLAG_CURATED != 0;
+    let curated = top.flags & FLAG_CURATED != 0;
     let is_country = top.rec.kind == KIND_COUNTRY;
     let nisba =
         m.key.ends_with("يه") || m.key.ends_with('ي') || m.key.ends_with("يين") || m.key.ends_with("يون");
@@ -191,7 +250,7 @@ fn gate(g: &Gazetteer, s: &[Scored], i: usize, ctx: &HashMap<String, f32>) -> bo
     let listed = m
         .list_prev
         .is_some_and(|p| s.get(p).is_some_and(|p| p.cands.get(p.top).is_some()))
-        || s.iter().any(|o| o.m.list_prev == Some(i));
+        || continued;
     let triggered = m.trigger != Trigger::None;
     match m.kind {
         MatchKind::Skeleton => {
@@ -233,6 +292,7 @@ fn cluster(a: &Analysis<'_>, s: &mut [Scored], accepted: &[bool]) {
                 mention: j,
                 lat: c.rec.lat,
                 lon: c.rec.lon,
+                cos: c.rec.lat.to_radians().cos(),
                 sentence: sentence_of(a, x.m.tokens.start),
             })
         })
@@ -258,8 +318,14 @@ struct Top {
     mention: usize,
     lat: f32,
     lon: f32,
+    /// Cosine of the latitude (radians), computed once.
+    cos: f32,
     sentence: usize,
 }
+
+/// Haversine term `h` of the two points at or beyond which they are certainly more than 120 km
+/// apart: `h` for 125 km (distance grows with `h`), so [`bonus`] skips the arc sine for far pairs.
+const FAR_H: f32 = 9.6e-5;
 
 /// The best proximity bonus of a candidate at `lat`, `lon` of mention `i` (in sentence `sent`) among
 /// `tops` (sorted by latitude).
@@ -269,11 +335,16 @@ fn bonus(tops: &[Top], i: usize, sent: usize, lat: f32, lon: f32) -> f32 {
     }
     let from = tops.partition_point(|t| t.lat < lat - NEAR_DEGREES);
     let mut best: f32 = 0.0;
+    let cos = lat.to_radians().cos();
     for t in tops[from..].iter().take_while(|t| t.lat <= lat + NEAR_DEGREES) {
         if t.mention == i {
             continue;
         }
-        let d = km(lat, lon, t.lat, t.lon);
+        let h = haversine(lat, lon, cos, t.lat, t.lon, t.cos);
+        if h >= FAR_H {
+            continue; // more than 120 km: no bonus
+        }
+        let d = arc_km(h);
         let near = if d < 40.0 {
             1.0
         } else if d < 120.0 {
@@ -300,11 +371,21 @@ fn sentence_of(a: &Analysis<'_>, token: usize) -> usize {
 }
 
 /// Great-circle distance in km.
-pub fn km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
+#[cfg(test)]
+fn km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
+    let (c1, c2) = (lat1.to_radians().cos(), lat2.to_radians().cos());
+    arc_km(haversine(lat1, lon1, c1, lat2, lon2, c2))
+}
+
+/// The haversine term of two points, given the cosines of their latitudes (in radians).
+fn haversine(lat1: f32, lon1: f32, cos1: f32, lat2: f32, lon2: f32, cos2: f32) -> f32 {
+    let dp = lat2.to_radians() - lat1.to_radians();
     let dl = (lon2 - lon1).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    (dp / 2.0).sin().powi(2) + cos1 * cos2 * (dl / 2.0).sin().powi(2)
+}
+
+/// Great-circle distance in km of a haversine term.
+fn arc_km(h: f32) -> f32 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
@@ -377,5 +458,11 @@ mod tests {
         let d = km(40.14, 45.30, 40.317, 45.35);
         assert!((15.0..25.0).contains(&d), "{d}");
         assert!(km(0.0, 0.0, 0.0, 0.0) < 1e-3);
+    }
+
+    #[test]
+    fn far_threshold_is_beyond_120_km() {
+        let d = super::arc_km(super::FAR_H);
+        assert!((121.0..130.0).contains(&d), "{d}");
     }
 }
