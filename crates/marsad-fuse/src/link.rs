@@ -23,7 +23,9 @@ pub(crate) struct Link {
 /// Whether two reports can be the same real event, and how close they are.
 pub(crate) fn linkable(a: &Facts, b: &Facts, cfg: &FusionConfig) -> Option<Link> {
     let same_doc = a.doc == b.doc;
-    if same_doc && !cfg.link_within_document {
+    // Inside one article the coder has already merged the retellings of one event: what is left to
+    // link are competing claims, so two reports in the article's same voice stay two events.
+    if same_doc && (!cfg.link_within_document || a.claimant == b.claimant) {
         return None;
     }
     let gap = (a.day_for(same_doc)? - b.day_for(same_doc)?).abs();

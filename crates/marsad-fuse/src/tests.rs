@@ -255,6 +255,28 @@ fn mirror_claims_in_one_article_are_one_contested_event() {
 }
 
 #[test]
+fn inside_one_document_reports_in_the_same_voice_are_two_events() {
+    // Two attacks the coder kept apart, told by the same claimant (or both by the article): not one event.
+    let e1 = attack("d", Some("2015-08-10"), &["YEM"], &["YEM"]);
+    let mut e2 = attack("d", Some("2015-08-10"), &["YEM"], &["YEM"]);
+    e2.id = "d:e2".into();
+    let f = run(
+        &[doc("d", "2015-08-10", vec![e1.clone(), e2.clone()])],
+        &FusionConfig::default(),
+    );
+    assert!(f.fused.is_empty(), "{:#?}", f.fused);
+    let f = run(
+        &[doc(
+            "d",
+            "2015-08-10",
+            vec![claimed(e1, "YEM"), claimed(e2, "YEM")],
+        )],
+        &FusionConfig::default(),
+    );
+    assert!(f.fused.is_empty(), "{:#?}", f.fused);
+}
+
+#[test]
 fn linking_inside_a_document_can_be_switched_off() {
     let docs = load(include_str!("../tests/fixtures/mirror-claims.json"));
     let cfg = FusionConfig {

@@ -344,7 +344,7 @@ fn five_megabyte_jsonl_line_is_read() {
 fn deeply_nested_html() {
     let dir = tmp();
     let path = dir.path().join("deep.html");
-    let depth = 2_000;
+    let depth = 50_000;
     let html = format!(
         "<html><body>{}<p>قصفت القوات الأذربيجانية مدينة غوريس.</p>{}</body></html>",
         "<div>".repeat(depth),
