@@ -45,6 +45,9 @@ pub struct Index {
     postings: Range<usize>,
     /// Record indices of the countries, by ISO3.
     pub countries: Vec<([u8; 3], u32)>,
+    /// Every record index of the country table, sorted: the records of kind country (the builder
+    /// writes each country record there), told apart without reading the record.
+    country_records: Vec<u32>,
     /// Normalised name → postings.
     pub exact: fst::Map<Slice>,
     /// Skeleton → postings.
@@ -74,6 +77,7 @@ impl Index {
             strings: find(format::TAG_STRINGS)?,
             postings: find(format::TAG_POSTINGS)?,
             countries: Vec::new(),
+            country_records: Vec::new(),
             exact: fst_map(find(format::TAG_EXACT)?)?,
             skel: fst_map(find(format::TAG_SKELETON)?)?,
             bytes: bytes.clone(),
@@ -85,12 +89,14 @@ impl Index {
             let rec = index
                 .record(idx)
                 .ok_or_else(|| GeoError::Format("country record".into()))?;
+            index.country_records.push(idx);
             let iso = index.str_at(rec.country, 3).as_bytes();
             if let [a, b, c] = *iso {
                 index.countries.push(([a, b, c], idx));
             }
         }
         index.countries.sort_unstable();
+        index.country_records.sort_unstable();
         Ok(index)
     }
 
@@ -127,8 +133,10 @@ impl Index {
         format::u32_at(self.record_bytes(idx)?, format::COUNTRY_AT)
     }
 
-    /// The ISO3 of record `idx` when that record is a country, without decoding the rest.
+    /// The ISO3 of record `idx` when that record is a country. Other records are recognised from
+    /// the country table without touching their bytes (posting lists can be long).
     pub fn country_iso_of(&self, idx: u32) -> Option<&str> {
+        self.country_records.binary_search(&idx).ok()?;
         let b = self.record_bytes(idx)?;
         (b.get(format::KIND_AT) == Some(&format::KIND_COUNTRY))
             .then(|| format::u32_at(b, format::COUNTRY_AT))
@@ -169,5 +177,26 @@ impl Index {
             .binary_search_by(|(k, _)| k.cmp(&key))
             .ok()
             .map(|i| self.countries[i].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Index::country_iso_of`] relies on the country table listing exactly the country records.
+    #[test]
+    fn country_table_lists_exactly_the_country_records() {
+        let (bytes, _) = crate::load::map_default().expect("the shipped index loads");
+        let index = Index::new(bytes).expect("valid index");
+        let mut n = 0;
+        for idx in 0..index.len() as u32 {
+            let rec = index.record(idx).expect("record in range");
+            let listed = index.country_records.binary_search(&idx).is_ok();
+            assert_eq!(rec.kind == format::KIND_COUNTRY, listed, "record {idx}");
+            assert_eq!(index.country_iso_of(idx).is_some(), listed, "record {idx}");
+            n += usize::from(listed);
+        }
+        assert!(n > 200, "{n} countries");
     }
 }
