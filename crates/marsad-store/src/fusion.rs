@@ -55,6 +55,12 @@ pub fn recompute(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> 
     })
 }
 
+/// Adds the events `filter` selects to `by_id`, keyed by event id.
+fn load(store: &dyn Store, filter: &EventFilter, by_id: &mut BTreeMap<String, StoredEvent>) -> Result<()> {
+    by_id.extend(store.events(filter)?.into_iter().map(|e| (e.event.id.clone(), e)));
+    Ok(())
+}
+
 /// Fuses the documents written since the last fusion (a no-op when there are none).
 pub fn update(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> {
     let pending = store.pending_fusion()?;
@@ -67,12 +73,7 @@ pub fn update(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> {
             doc_ids: chunk.to_vec(),
             ..EventFilter::default()
         };
-        by_id.extend(
-            store
-                .events(&filter)?
-                .into_iter()
-                .map(|e| (e.event.id.clone(), e)),
-        );
+        load(store, &filter, &mut by_id)?;
     }
     let fresh: Vec<StoredEvent> = by_id.values().cloned().collect();
     for s in marsad_fuse::slices(&reports(&fresh), cfg) {
@@ -82,12 +83,7 @@ pub fn update(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> {
             until: Some(s.until),
             ..EventFilter::default()
         };
-        by_id.extend(
-            store
-                .events(&filter)?
-                .into_iter()
-                .map(|e| (e.event.id.clone(), e)),
-        );
+        load(store, &filter, &mut by_id)?;
     }
     let touched: Vec<String> = by_id
         .values()
@@ -100,12 +96,7 @@ pub fn update(store: &dyn Store, cfg: &FusionConfig) -> Result<FusionCounts> {
             fused_ids: chunk.to_vec(),
             ..EventFilter::default()
         };
-        by_id.extend(
-            store
-                .events(&filter)?
-                .into_iter()
-                .map(|e| (e.event.id.clone(), e)),
-        );
+        load(store, &filter, &mut by_id)?;
     }
     let events: Vec<StoredEvent> = by_id.into_values().collect();
     let fused = marsad_fuse::link(&reports(&events), cfg);

@@ -7,24 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use marsad_export::rows;
-
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// PLOVER JSON (an array of event records).
-    Plover,
-    /// ACLED-style CSV, one row per event location.
-    Acled,
-    /// CAMEO codes in GDELT 2.0's tab-separated column order.
-    Cameo,
-    /// A GeoJSON FeatureCollection of event places.
-    Geojson,
-    /// Parquet (needs -o).
-    Parquet,
-    /// A flat CSV of Marsad's own fields.
-    Csv,
-}
+use marsad_export::{Format, rows};
 
 /// Filters shared by `export` and `query`.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -74,8 +57,8 @@ impl FilterArgs {
 /// Arguments of `marsad export`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output format.
-    #[arg(long, short, value_enum, default_value = "plover")]
+    /// Output format: plover, acled, cameo, geojson, parquet (needs -o) or csv.
+    #[arg(long, short, default_value = "plover", value_parser = format_parser())]
     format: Format,
     #[command(flatten)]
     filter: FilterArgs,
@@ -108,28 +91,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(p) => {
             let file = std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
             let mut out = std::io::BufWriter::new(file);
-            marsad_export::write(args.format.into(), &rows, opts, &mut out)?;
+            marsad_export::write(args.format, &rows, opts, &mut out)?;
             out.flush()
                 .with_context(|| format!("cannot write {}", p.display()))?;
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout());
-            marsad_export::write(args.format.into(), &rows, opts, &mut out)?;
+            marsad_export::write(args.format, &rows, opts, &mut out)?;
             out.flush().context("cannot write the output")?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-impl From<Format> for marsad_export::Format {
-    fn from(f: Format) -> Self {
-        match f {
-            Format::Plover => marsad_export::Format::Plover,
-            Format::Acled => marsad_export::Format::Acled,
-            Format::Cameo => marsad_export::Format::Cameo,
-            Format::Geojson => marsad_export::Format::Geojson,
-            Format::Parquet => marsad_export::Format::Parquet,
-            Format::Csv => marsad_export::Format::Csv,
-        }
-    }
+/// Accepts the exporters' own format names, listed in `--help`.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    let names: Vec<&'static str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+    clap::builder::PossibleValuesParser::new(names).try_map(|name| name.parse::<Format>())
 }
