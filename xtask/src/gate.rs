@@ -10,7 +10,9 @@
 //! lower for weaker evidence) are searched on a grid; the nested figure picks each fold's thresholds on
 //! the other folds only, and is the honest estimate.
 
-use marsad_classify::train::{Prf, TrainConfig, featurize_all, prf_at, stratified_folds, train};
+use marsad_classify::train::{
+    Prf, TrainConfig, featurize_all, fold_training_set, prf_at, stratified_folds, train,
+};
 use marsad_classify::{features::SparseVec, train::Example};
 use marsad_extract::gate::{Gate, LEVELS, Thresholds, level};
 use marsad_extract::{Extractor, Options};
@@ -80,13 +82,7 @@ pub fn oof_rows(
     let coder = Extractor::new().with_gate(Gate::off());
     let mut out = Vec::with_capacity(examples.len());
     for fold in 0..folds_k {
-        let train_set: Vec<(SparseVec, bool)> = data
-            .iter()
-            .zip(&folds)
-            .filter(|&(_, &f)| f != fold)
-            .map(|(d, _)| d.clone())
-            .chain(extra.iter().cloned())
-            .collect();
+        let train_set = fold_training_set(&data, &folds, fold, extra);
         let model = train(&train_set, category, config, 0.5).quantised();
         for i in (0..examples.len()).filter(|&i| folds[i] == fold) {
             let doc = InputDoc {

@@ -119,6 +119,21 @@ pub fn train(data: &[(SparseVec, bool)], category: Category, config: &TrainConfi
     }
 }
 
+/// The training rows of cross-validation fold `fold`: every row of another fold, plus `extra`.
+pub fn fold_training_set(
+    data: &[(SparseVec, bool)],
+    folds: &[usize],
+    fold: usize,
+    extra: &[(SparseVec, bool)],
+) -> Vec<(SparseVec, bool)> {
+    data.iter()
+        .zip(folds)
+        .filter(|&(_, &f)| f != fold)
+        .map(|(d, _)| d.clone())
+        .chain(extra.iter().cloned())
+        .collect()
+}
+
 /// Stratified fold of every example (0..k): positives and negatives are each shuffled with `seed` and
 /// dealt round-robin.
 pub fn stratified_folds(labels: &[bool], k: usize, seed: u64) -> Vec<usize> {
@@ -148,13 +163,7 @@ pub fn cross_val_scores(
     let folds = stratified_folds(&labels, k, config.seed);
     let mut scores = vec![0.0f32; data.len()];
     for fold in 0..k.max(1) {
-        let train_set: Vec<(SparseVec, bool)> = data
-            .iter()
-            .zip(&folds)
-            .filter(|&(_, &f)| f != fold)
-            .map(|(d, _)| d.clone())
-            .chain(extra.iter().cloned())
-            .collect();
+        let train_set = fold_training_set(data, &folds, fold, extra);
         let model = train(&train_set, category, config, 0.5);
         for (i, d) in data.iter().enumerate() {
             if folds[i] == fold {

@@ -124,12 +124,7 @@ pub fn level(e: &Event) -> usize {
 /// Parses `category<TAB>level<TAB>threshold` rows (`#` comments, a header line).
 fn parse_thresholds(tsv: &str) -> HashMap<Category, Thresholds> {
     let mut out: HashMap<Category, Thresholds> = HashMap::new();
-    let lines = tsv
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1);
-    for line in lines {
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    for cols in crate::lexicons::data_rows(tsv) {
         let [c, l, t] = cols[..] else { continue };
         let (Ok(c), Ok(l), Ok(t)) = (c.parse::<Category>(), l.parse::<usize>(), t.parse::<f32>()) else {
             continue;

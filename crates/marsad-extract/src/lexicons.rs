@@ -22,6 +22,15 @@ pub struct Table<T> {
     pub skipped: usize,
 }
 
+/// The data rows of a TSV table, as trimmed columns: `#` lines and blank lines are skipped, and so is
+/// the first other line (the header).
+pub(crate) fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
 impl<T> Table<T> {
     /// Parses `tsv`: `#` lines are comments, the first other line is the header.
     pub fn from_tsv(tsv: &str, parse: impl Fn(&[&str]) -> Option<T>) -> Self {
@@ -31,12 +40,7 @@ impl<T> Table<T> {
             set: PhraseSet::default(),
             skipped: 0,
         };
-        let lines = tsv
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1);
-        for line in lines {
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        for cols in data_rows(tsv) {
             match cols.first().filter(|p| !p.is_empty()).zip(parse(&cols)) {
                 Some((phrase, row)) => {
                     t.set.add(phrase, t.rows.len());
