@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let summary = ingest(&store, read_inputs(&paths, &ReadOptions::default()), &opts)?;
     let _ = std::fs::remove_dir_all(&dir);
-    let fused = refuse(&store, &cfg, args.fusion.refuse_all)?;
+    let fused = refuse(&store, &cfg, args.fusion.fuse_all)?;
     println!(
         "marsad demo: {} articles ingested into {} in {:.1}s; {} events, {} fused events ({} contested), {} ceasefires",
         summary.read,

@@ -69,7 +69,7 @@ pub struct FusionArgs {
     /// Recompute fusion over every stored event (after changing thresholds) instead of only the
     /// clusters the new documents touch.
     #[arg(long)]
-    pub refuse_all: bool,
+    pub fuse_all: bool,
 }
 
 impl FusionArgs {
@@ -155,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let fused = if args.fusion.no_fuse {
         None
     } else {
-        Some(refuse(&store, &fusion, args.fusion.refuse_all)?)
+        Some(refuse(&store, &fusion, args.fusion.fuse_all)?)
     };
     if !args.quiet {
         print_summary(&summary, fused, &store)?;
