@@ -10,6 +10,9 @@ use serde_json::Value;
 use std::sync::Arc;
 use tower::ServiceExt;
 
+mod common;
+use common::{get, send};
+
 const TOKEN: &str = "test-token";
 const FIXTURE: &str = include_str!("../../../web/tests/fixtures/seed-ar.ingest.jsonl");
 
@@ -19,19 +22,6 @@ fn app(token: Option<&str>) -> Router {
         ..ServerConfig::default()
     };
     router(Arc::new(MemoryBackend::new()), config)
-}
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, Value) {
-    let resp = app.clone().oneshot(req).await.expect("infallible service");
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let v = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-    (status, v)
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).expect("request")
 }
 
 fn post(uri: &str, ctype: &str, token: Option<&str>, body: impl Into<Body>) -> Request<Body> {
@@ -177,12 +167,7 @@ async fn events_list_filters_and_pages() {
     let (_, v) = send(&app, get("/v1/events?category=ASSAULT&country=ARM")).await;
     assert_eq!(v["total"], 4);
     let (_, v) = send(&app, get("/v1/events?contested=true")).await;
-    let ids: Vec<&str> = v["events"]
-        .as_array()
-        .expect("events")
-        .iter()
-        .filter_map(|e| e["id"].as_str())
-        .collect();
+    let ids = common::event_ids(&v);
     assert_eq!(ids, ["seed-ar:e1", "seed-ar:e2"]);
     let (_, v) = send(&app, get("/v1/events?since=2022-09-13&until=2022-09-13")).await;
     assert_eq!(v["total"], 14);

@@ -11,19 +11,11 @@ use serde_json::Value;
 use std::sync::Arc;
 use tower::ServiceExt;
 
+mod common;
+use common::{get, send};
+
 const TOKEN: &str = "t0ken";
 const FIXTURE: &str = include_str!("../../../web/tests/fixtures/seed-ar.ingest.jsonl");
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, Value) {
-    let resp = app.clone().oneshot(req).await.expect("infallible service");
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).expect("request")
-}
 
 /// A server over a fresh SQLite file holding the seed fixture.
 async fn seeded(dir: &std::path::Path) -> Router {
@@ -114,12 +106,7 @@ async fn seed_fixture_through_sqlite() {
     assert_eq!(v["next_cursor"], "2");
 
     let (_, v) = send(&app, get("/v1/events?contested=true")).await;
-    let ids: Vec<&str> = v["events"]
-        .as_array()
-        .expect("events")
-        .iter()
-        .filter_map(|e| e["id"].as_str())
-        .collect();
+    let ids = common::event_ids(&v);
     assert!(
         ids.contains(&"seed-ar:e1") && ids.contains(&"seed-ar:e2"),
         "{ids:?}"

@@ -30,7 +30,8 @@ pub struct FusionCounts {
     pub ceasefires: usize,
 }
 
-fn reports(events: &[StoredEvent]) -> Vec<Report<'_>> {
+/// The fusion view of stored events.
+pub(crate) fn reports(events: &[StoredEvent]) -> Vec<Report<'_>> {
     events
         .iter()
         .map(|s| Report {

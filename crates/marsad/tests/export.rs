@@ -2,7 +2,7 @@
 //! and json modules, the parquet crate's reader). Regenerate the golden files with `UPDATE_GOLDEN=1`.
 
 use marsad_model::{DocOutput, InputDoc};
-use marsad_store::{EventFilter, SqliteStore, Store, StoredDoc};
+use marsad_store::{SqliteStore, Store, StoredDoc};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -32,18 +32,7 @@ fn fixture_db(dir: &Path) -> PathBuf {
         })
         .collect();
     store.write_batch(&stored).expect("write");
-    let events = store.events(&EventFilter::default()).expect("events");
-    let reports: Vec<marsad_fuse::Report<'_>> = events
-        .iter()
-        .map(|s| marsad_fuse::Report {
-            doc_id: &s.doc_id,
-            published: s.published.as_deref(),
-            event: &s.event,
-        })
-        .collect();
-    store
-        .replace_fusion(&marsad_fuse::fuse(&reports, &Default::default()))
-        .expect("fusion");
+    marsad_store::fusion::recompute(&store, &Default::default()).expect("fusion");
     db
 }
 

@@ -113,15 +113,10 @@ fn filters_by_date_country_bbox_and_category() {
 fn fusion_round_trips_and_dump_is_canonical() {
     let (_dir, store) = filled();
     let events = store.events(&EventFilter::default()).expect("events");
-    let reports: Vec<marsad_fuse::Report<'_>> = events
-        .iter()
-        .map(|s| marsad_fuse::Report {
-            doc_id: &s.doc_id,
-            published: s.published.as_deref(),
-            event: &s.event,
-        })
-        .collect();
-    let fusion = marsad_fuse::fuse(&reports, &marsad_fuse::FusionConfig::default());
+    let fusion = marsad_fuse::fuse(
+        &crate::fusion::reports(&events),
+        &marsad_fuse::FusionConfig::default(),
+    );
     store.replace_fusion(&fusion).expect("replace");
     store.replace_fusion(&fusion).expect("replace twice");
     let fused = store.fused_events(&EventFilter::default()).expect("fused");
