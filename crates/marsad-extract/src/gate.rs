@@ -93,7 +93,9 @@ impl Gate {
         let before = events.len();
         let mut cache: HashMap<(Category, String), Option<f32>> = HashMap::new();
         events.retain_mut(|e| {
-            if !self.models.contains_key(&e.event) {
+            // Without a model, or without thresholds when nothing is explained, there is nothing to score.
+            let gated = self.thresholds.contains_key(&e.event);
+            if !self.models.contains_key(&e.event) || !(gated || explain) {
                 return true;
             }
             let s = *cache
