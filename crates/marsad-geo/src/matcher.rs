@@ -304,9 +304,14 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
         // Skeletons are tried only where a place is expected: after a trigger word or inside a list
         // of places; elsewhere nearly every Arabic word has a skeleton twin somewhere in the world.
         // (Evaluated only when needed: the trigger check reads every clitic reading of the word before.)
+        // A trigger word itself (a preposition, a place-type noun) never starts a foreign name: a
+        // skeleton walk from "في" would swallow the name after it ("في المانيا").
         let expected = || {
-            g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
-                || out.last().is_some_and(|p| p.tokens.end + 1 >= i)
+            !g.rules.is_trigger(&keys[i])
+                && (g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
+                    || out
+                        .last()
+                        .is_some_and(|p| continues_list(a, &keys, p.tokens.end, i)))
         };
         if best.is_none() && !latin && expected() {
             // Skeletons serve foreign names: never a word with the article ال.
@@ -318,7 +323,12 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                 if s.is_empty() {
                     continue;
                 }
-                let next = |k: usize| Some(skeleton(&keys[k])).filter(|s| !s.is_empty()).map(Cow::Owned);
+                // Nor does a foreign name run on over a trigger word ("ضفاف بحيرة تشاد").
+                let next = |k: usize| {
+                    Some(skeleton(&keys[k]))
+                        .filter(|s| !s.is_empty() && !g.rules.is_trigger(&keys[k]))
+                        .map(Cow::Owned)
+                };
                 if let Some((end, v)) = longest(skel, a, i, &s, &next)
                     && best.as_ref().is_none_or(|b| end > b.0)
                 {
@@ -383,7 +393,25 @@ fn mention(
     }
 }
 
+/// Whether token `i` continues a list whose previous item ends at token `end`: right after it with
+/// the conjunction و ("غوريس وفاردينيس"), or after a comma or a separate "و"/"and".
+fn continues_list(a: &Analysis<'_>, keys: &[String], end: usize, i: usize) -> bool {
+    if end == i {
+        return keys[i].starts_with('و');
+    }
+    end + 1 == i
+        && (matches!(&a.text[a.tokens[end].bytes.clone()], "،" | ",")
+            || matches!(keys[end].as_str(), "and" | "و"))
+}
+
 impl Rules {
+    /// Whether some clitic reading of `key` is a trigger word (preposition, place-type noun).
+    pub fn is_trigger(&self, key: &str) -> bool {
+        forms(key)
+            .iter()
+            .any(|f| self.triggers.contains_key(f.form.as_ref()))
+    }
+
     /// The trigger announced by the token before `i` (any clitic reading of it).
     pub fn trigger_before(&self, keys: &[String], i: usize) -> Trigger {
         let Some(prev) = i.checked_sub(1).and_then(|p| keys.get(p)) else {
