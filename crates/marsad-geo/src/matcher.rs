@@ -65,6 +65,9 @@ pub struct Mention {
     pub key: String,
     /// Whether the matched key is on the stop list.
     pub stop: bool,
+    /// Whether the mention could be an adjective: one word without proclitics, right after an
+    /// Arabic word that is neither a preposition nor the conjunction و ("قرى أرمينية").
+    pub adjective_slot: bool,
 }
 
 /// Trigger words and the stop list, from `data/geo/`.
@@ -336,7 +339,10 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                 }
             }
         }
-        let Some((end, at, form, kind)) = best else {
+        // A trigger word alone is not a place, whatever its clitic readings spell ("ولاية" read as
+        // و + "لاية", a town in Papua New Guinea); "جنوب لبنان" and other longer names still match.
+        let Some((end, at, form, kind)) = best.filter(|b| b.0 > i + 1 || !g.rules.is_trigger(&keys[i]))
+        else {
             i += 1;
             continue;
         };
@@ -381,6 +387,13 @@ fn mention(
         let and = gap.len() == 1 && matches!(keys[p.tokens.end].as_str(), "and" | "و");
         ((gap.is_empty() && conj) || comma || and).then_some(prev.len() - 1)
     });
+    let adjective_slot = form.strip == 0
+        && tokens.len() == 1
+        && trigger != Trigger::Prep
+        && tokens.start.checked_sub(1).is_some_and(|p| {
+            let t = &a.tokens[p];
+            t.kind == TokenKind::Word && crate::keys::is_arabic(&a.text[t.bytes.clone()]) && keys[p] != "و"
+        });
     Mention {
         tokens,
         bytes: start..last.bytes.end,
@@ -388,7 +401,9 @@ fn mention(
         kind,
         trigger,
         list_prev,
-        stop: g.rules.stop.contains(&key),
+        // A trigger word is never a place itself ("جزيرة", "شرق" are town names somewhere).
+        stop: g.rules.stop.contains(&key) || g.rules.triggers.contains_key(&key),
+        adjective_slot,
         key,
     }
 }
@@ -404,6 +419,11 @@ fn continues_list(a: &Analysis<'_>, keys: &[String], end: usize, i: usize) -> bo
             || matches!(keys[end].as_str(), "and" | "و"))
 }
 
+/// Keys of opening quotation marks (`name_key` drops ASCII quotes, leaving an empty key).
+fn is_open_quote(key: &str) -> bool {
+    matches!(key, "" | "«" | "“" | "„" | "‹")
+}
+
 impl Rules {
     /// Whether some clitic reading of `key` is a trigger word (preposition, place-type noun).
     pub fn is_trigger(&self, key: &str) -> bool {
@@ -414,7 +434,12 @@ impl Rules {
 
     /// The trigger announced by the token before `i` (any clitic reading of it).
     pub fn trigger_before(&self, keys: &[String], i: usize) -> Trigger {
-        let Some(prev) = i.checked_sub(1).and_then(|p| keys.get(p)) else {
+        // An opening quote between the trigger and the name is skipped: "في منطقة «القفل»".
+        let mut p = i.checked_sub(1);
+        while let Some(q) = p.filter(|q| *q > 0 && keys.get(*q).is_some_and(|k| is_open_quote(k))) {
+            p = Some(q - 1);
+        }
+        let Some(prev) = p.and_then(|p| keys.get(p)) else {
             return Trigger::None;
         };
         let mut found = Trigger::None;
@@ -453,6 +478,8 @@ mod tests {
         assert_eq!(r.trigger_before(&keys, 2), Trigger::Type(TypeKind::Town));
         assert_eq!(r.trigger_before(&keys, 1), Trigger::Prep);
         assert_eq!(r.trigger_before(&keys, 0), Trigger::None);
+        let keys: Vec<String> = ["منطقة", "«", "القفل"].iter().map(|s| name_key(s)).collect();
+        assert_eq!(r.trigger_before(&keys, 2), Trigger::Type(TypeKind::Admin));
         assert!(r.stop.contains(&name_key("السلام")));
     }
 }
