@@ -48,7 +48,11 @@ enum Word {
     /// "قبل": a span back from publication follows.
     Ago,
     /// An amount of time; `per` when it is a plural unit that needs a number before it.
-    Amount { unit: Unit, n: i64, per: bool },
+    Amount {
+        unit: Unit,
+        n: i64,
+        per: bool,
+    },
     /// Months (or years) from the publication month (year).
     MonthRel(i32),
     YearRel(i16),
@@ -232,9 +236,7 @@ fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) ->
 
 /// The first day of the month `n` months from `p`'s.
 fn month_start(p: Date, n: i32) -> Option<Date> {
-    p.first_of_month()
-        .checked_add(jiff::Span::new().months(n))
-        .ok()
+    p.first_of_month().checked_add(jiff::Span::new().months(n)).ok()
 }
 
 /// "في نهاية يوليو (تموز)", "مطلع عام 2015", "أواخر الشهر الماضي", "منتصف العام": the month or
@@ -252,15 +254,35 @@ fn edge(w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, us
             }
             Some((r2, Word::Past)) => {
                 let y = pubd.map(|p| infer_year(p, *m));
-                (y.and_then(|y| Date::new(y, *m, 1).ok()), DatePrecision::Month, 3, r2.end)
+                (
+                    y.and_then(|y| Date::new(y, *m, 1).ok()),
+                    DatePrecision::Month,
+                    3,
+                    r2.end,
+                )
             }
             _ => {
                 let y = pubd.map(|p| infer_year(p, *m));
-                (y.and_then(|y| Date::new(y, *m, 1).ok()), DatePrecision::Month, 2, r1.end)
+                (
+                    y.and_then(|y| Date::new(y, *m, 1).ok()),
+                    DatePrecision::Month,
+                    2,
+                    r1.end,
+                )
             }
         },
-        Word::MonthBare => (pubd.and_then(|p| month_start(p, 0)), DatePrecision::Month, 2, r1.end),
-        Word::MonthRel(n) => (pubd.and_then(|p| month_start(p, *n)), DatePrecision::Month, 2, r1.end),
+        Word::MonthBare => (
+            pubd.and_then(|p| month_start(p, 0)),
+            DatePrecision::Month,
+            2,
+            r1.end,
+        ),
+        Word::MonthRel(n) => (
+            pubd.and_then(|p| month_start(p, *n)),
+            DatePrecision::Month,
+            2,
+            r1.end,
+        ),
         Word::YearRel(n) => {
             let day = pubd.and_then(|p| Date::new(p.year() + n, 1, 1).ok());
             (day, DatePrecision::Year, 2, r1.end)
@@ -273,7 +295,12 @@ fn edge(w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, us
                 (Date::new(*y as i16, 1, 1).ok(), DatePrecision::Year, 3, r2.end)
             }
             // "مطلع العام": this year.
-            _ => (pubd.and_then(|p| Date::new(p.year(), 1, 1).ok()), DatePrecision::Year, 2, r1.end),
+            _ => (
+                pubd.and_then(|p| Date::new(p.year(), 1, 1).ok()),
+                DatePrecision::Year,
+                2,
+                r1.end,
+            ),
         },
         _ => return (None, 1),
     };
