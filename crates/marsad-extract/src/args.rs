@@ -4,8 +4,9 @@
 
 use crate::actors::Ent;
 use crate::detect::Trig;
+use crate::lexicons::ActorKind;
 use crate::lexicons::Form;
-use marsad_model::Category;
+use marsad_model::{Category, Sector};
 use marsad_text::{Analysis, TokenKind};
 use std::ops::Range;
 
@@ -27,6 +28,27 @@ const BY: &[&str] = &[
     "زرعها",
     "زرعه",
     "مصدره",
+    "بنيران",
+    "برصاص",
+    "يد",
+    "ايدي",
+    "بيد",
+];
+/// Words before an agent in a passive clause ("قتل شرطي بنيران مسلحين", "على يد", "من قبل").
+const AGENT_MARKS: &[&str] = &["قبل", "بنيران", "برصاص", "يد", "ايدي", "بيد", "بقياده"];
+/// Verbal nouns whose genitive is their object ("اغتيال عماد مغنية", "خطف صحافي").
+const OBJECT_MASDARS: &[&str] = &[
+    "قتل",
+    "اغتيال",
+    "خطف",
+    "اختطاف",
+    "استهداف",
+    "تعذيب",
+    "ذبح",
+    "اعتقال",
+    "احتجاز",
+    "اعدام",
+    "تصفيه",
 ];
 /// Prepositions that introduce a recipient.
 const TO: &[&str] = &["علي", "ضد", "ب", "ل", "من", "مع", "الي", "باتجاه"];
@@ -96,25 +118,111 @@ pub fn assign(
     }
     let after = in_window(ents, &right, skip);
     let before = in_window(ents, &left, skip);
-    let form = effective_form(a, trig, &right);
+    let form = effective_form(a, ents, trig, &right);
     match form {
-        Form::Verb => verb_args(a, trig, &before, &after, &mut args),
+        Form::Verb => {
+            if !passive_agent(a, trig, &before, &after, &mut args) {
+                verb_args(a, trig, &before, &after, &mut args);
+                if trig.form == Form::Kill {
+                    passive_kill(a, trig, &before, &after, &mut args);
+                }
+            }
+        }
         Form::Noun => noun_args(a, trig, &before, &after, &mut args),
         _ => victim_args(a, &after, &mut args),
-    }
-    if trig.form == Form::Kill && form == Form::Verb {
-        passive_kill(a, trig, &before, &after, &mut args);
     }
     if trig.category == Category::Assault && is_clash(a, trig) && args.recipient.is_empty() {
         args.mutual = args.actor.len() > 1;
     }
+    if trig.category == Category::Protest {
+        protest_sides(ents, &mut args);
+    }
     args
 }
 
-/// A killing verb followed by a figure or a victim reads as passive ("قتل 18 شخصا").
-fn effective_form(a: &Analysis<'_>, trig: &Trig, right: &Range<usize>) -> Form {
+/// Protesters are people, parties and groups: a state body (government, army, police, courts) or a
+/// bare country or capital named where a protest is found is what it is against, not who protests.
+fn protest_sides(ents: &[Ent], args: &mut Args) {
+    let state = |i: &usize| {
+        matches!(
+            ents[*i].sector,
+            Some(Sector::Gov | Sector::Mil | Sector::Cop | Sector::Spy | Sector::Jud | Sector::Leg)
+        )
+    };
+    let place = |i: &usize| matches!(ents[*i].kind, ActorKind::Country | ActorKind::Capital);
+    let (kept, dropped): (Vec<usize>, Vec<usize>) = args.actor.iter().partition(|i| !state(i) && !place(i));
+    if args.recipient.is_empty() {
+        args.recipient = dropped.into_iter().filter(|i| state(i)).collect();
+    }
+    args.actor = kept;
+    args.mutual = false;
+}
+
+/// The text of the token before an entity, without a conjunction.
+fn prev_key<'a>(a: &'a Analysis<'_>, e: &Ent) -> &'a str {
+    e.tokens.start.checked_sub(1).map(|p| key(a, p)).unwrap_or("")
+}
+
+/// A passive clause with its agent named after a marker ("قتل شرطي بنيران مسلحين", "على يد", "من
+/// قبل"): the marked entity is the actor, the subject before the verb or the first entity after it the
+/// victim. Returns false when there is no marked agent.
+fn passive_agent(
+    a: &Analysis<'_>,
+    trig: &Trig,
+    before: &[(usize, &Ent)],
+    after: &[(usize, &Ent)],
+    args: &mut Args,
+) -> bool {
+    let Some(p) = after
+        .iter()
+        .position(|(_, e)| AGENT_MARKS.contains(&prev_key(a, e)))
+    else {
+        return false;
+    };
+    push_coordinated(&mut args.actor, after, p);
+    let victim = after[..p]
+        .iter()
+        .find(|(_, e)| e.prep.is_none() || e.prep.as_deref() == Some("من"))
+        .or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2)
+        });
+    if let Some((i, _)) = victim {
+        args.recipient.push(*i);
+    }
+    true
+}
+
+/// True when an indefinite word for people or civilians starts at token `i`.
+fn people_at(ents: &[Ent], i: usize) -> bool {
+    ents.iter().any(|e| {
+        e.tokens.start == i && (e.generic || (e.sector == Some(Sector::Cvl) && !e.text.starts_with("ال")))
+    })
+}
+
+/// True when the trigger is a verbal noun whose genitive is its object ("اغتيال X", "بقتل X").
+fn object_masdar(a: &Analysis<'_>, trig: &Trig) -> bool {
+    if trig.tokens.len() != 1 {
+        return false;
+    }
+    let k = key(a, trig.tokens.start);
+    ["", "ب", "ل", "ال", "بال", "لل"]
+        .iter()
+        .filter_map(|p| k.strip_prefix(p))
+        .any(|w| OBJECT_MASDARS.contains(&w))
+}
+
+/// A killing verb followed by a figure or a victim reads as passive ("قتل 18 شخصا"); one with a
+/// proclitic preposition is a verbal noun ("بقتل المدنيين").
+fn effective_form(a: &Analysis<'_>, ents: &[Ent], trig: &Trig, right: &Range<usize>) -> Form {
     if trig.form != Form::Kill {
         return trig.form;
+    }
+    let first = key(a, trig.tokens.start);
+    if (first.starts_with('ب') || first.starts_with('ل')) && object_masdar(a, trig) {
+        return Form::Noun;
     }
     let next = right
         .clone()
@@ -122,6 +230,8 @@ fn effective_form(a: &Analysis<'_>, trig: &Trig, right: &Range<usize>) -> Form {
         .find(|i| !["امس", "اليوم"].contains(&key(a, *i)));
     match next {
         Some(i) if a.tokens[i].kind == TokenKind::Number => Form::Victim,
+        // "قتل شخصان", "قتل مدنيون": a killing verb with people right after it is passive.
+        Some(i) if people_at(ents, i) => Form::Victim,
         _ => Form::Verb,
     }
 }
@@ -209,6 +319,13 @@ fn is_count(a: &Analysis<'_>, i: usize) -> bool {
     a.tokens[i].kind == TokenKind::Number || COUNT_WORDS.contains(key(a, i))
 }
 
+/// True when an entity is counted ("ثلاثة جنود", "اثنين من عناصر الشرطة"): a victim or an object.
+fn counted_ent(a: &Analysis<'_>, e: &Ent) -> bool {
+    let s = e.tokens.start;
+    let partitive = s >= 2 && key(a, s - 1) == "من" && is_count(a, s - 2);
+    partitive || (s >= 1 && is_count(a, s - 1))
+}
+
 /// True when an entity after a verb is counted ("قتلت ثلاثة جنود"): an object, not the subject.
 fn counted(a: &Analysis<'_>, verb_end: usize, e: &Ent) -> bool {
     (verb_end..e.tokens.start).any(|i| is_count(a, i))
@@ -256,14 +373,23 @@ fn noun_args(
     after: &[(usize, &Ent)],
     args: &mut Args,
 ) {
+    let object = object_masdar(a, trig);
     for (n, (i, e)) in after.iter().enumerate() {
-        let prev = e.tokens.start.checked_sub(1).map(|p| key(a, p)).unwrap_or("");
+        let prev = prev_key(a, e);
         let genitive = e.tokens.start <= trig.tokens.end + 1
             && (e.prep.is_none() || e.prep.as_deref() == Some("ل"))
             && args.actor.is_empty();
-        if BY.contains(&prev) || genitive {
+        if BY.contains(&prev) {
             push_coordinated(&mut args.actor, after, n);
-        } else if e.prep.as_deref().is_some_and(|p| TO.contains(&p)) && args.recipient.is_empty() {
+        } else if genitive && object {
+            if args.recipient.is_empty() {
+                push_coordinated(&mut args.recipient, after, n);
+            }
+        } else if genitive {
+            push_coordinated(&mut args.actor, after, n);
+        } else if (e.prep.as_deref().is_some_and(|p| TO.contains(&p)) || counted_ent(a, e))
+            && args.recipient.is_empty()
+        {
             if e.prep.as_deref() == Some("مع") && is_clash(a, trig) {
                 args.actor.push(*i);
             } else {
@@ -272,7 +398,10 @@ fn noun_args(
         }
     }
     if args.actor.is_empty()
-        && let Some((i, _)) = before.iter().rev().find(|(_, e)| is_bare(e))
+        && let Some((i, _)) = before
+            .iter()
+            .rev()
+            .find(|(_, e)| is_bare(e) && !counted_ent(a, e))
     {
         args.actor.push(*i);
     }
@@ -347,6 +476,33 @@ mod tests {
         let (a, r, _) = run("قال مسؤولون إن أربعة من حراس الأمن الأفغان قتلوا أمس في ولاية هلمند");
         assert!(a.is_empty(), "{a:?}");
         assert!(r.iter().any(|x| x.contains("الأفغان")), "{r:?}");
+    }
+
+    #[test]
+    fn agent_after_a_passive_marker() {
+        let (a, r, _) = run("قتل أحد عناصر الشرطة بنيران مسلحين مجهولين وسط المدينة");
+        assert_eq!(a, vec!["مسلحين مجهولين"]);
+        assert_eq!(r, vec!["عناصر الشرطة"]);
+    }
+
+    #[test]
+    fn genitive_of_an_assassination_is_its_victim() {
+        let (a, r, _) = run("ردت إسرائيل عبر اغتيال القائد في حماس");
+        assert!(r.iter().all(|x| !x.contains("إسرائيل")), "{r:?}");
+        assert_eq!(a, vec!["إسرائيل"]);
+    }
+
+    #[test]
+    fn a_government_does_not_march() {
+        let (a, r, _) = run("تظاهر مئات أمام مقر رئيس الوزراء البريطاني");
+        assert!(a.is_empty(), "{a:?}");
+        assert_eq!(r, vec!["رئيس الوزراء البريطاني"]);
+    }
+
+    #[test]
+    fn people_of_a_named_body_are_that_body() {
+        let (_, r, _) = run("وقتل 19 شخصا من قوات الامن التركية");
+        assert_eq!(r, vec!["قوات الامن التركية"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::args::{Args, assign};
 use crate::casualties::{Num, casualties, find_numbers, own_range};
 use crate::claims::{CueHit, Frame, find_cues, frame_for, status};
 use crate::detect::{ModeWord, Trig, find, modes_for};
-use crate::lexicons::{Form, Lexicons};
+use crate::lexicons::{ActorKind, Form, Lexicons};
 use crate::mapping::Mapping;
 use crate::places::{GeoPlace, event_places, geocode, main_place_country};
 use crate::time::{TimeExpr, find_times};
@@ -162,7 +162,9 @@ impl<'a> Context<'a> {
             "trigger {:?} {} ({})",
             row.phrase, t.category, row.source
         )];
-        let carries = t.form == Form::Verb || (t.form == Form::Noun && t.category != Category::Assault);
+        // Protesters are named where they protest: a protest does not inherit the last actor.
+        let carries = t.category != Category::Protest
+            && (t.form == Form::Verb || (t.form == Form::Noun && t.category != Category::Assault));
         if args.actor.is_empty() && carries && !mem.actor.is_empty() {
             args.actor.clone_from(&mem.actor);
             why.push("actor carried from the paragraph".into());
@@ -203,7 +205,7 @@ impl<'a> Context<'a> {
             t.category
         };
         let mut e = Event::new("", category);
-        self.fill_args(&mut e, &args);
+        self.fill_args(&mut e, &args, t);
         let (left, right) = crate::args::windows(t, others, sent);
         let (modes, mode_rows) = modes_for(self.lex, t, &self.modes, left.start..right.end);
         e.modes = modes;
@@ -343,8 +345,27 @@ impl<'a> Context<'a> {
         x.country == y.country || x.tokens == y.tokens
     }
 
-    fn fill_args(&self, e: &mut Event, args: &Args) {
-        e.actor = args.actor.iter().map(|i| self.ents[*i].entity()).collect();
+    fn fill_args(&self, e: &mut Event, args: &Args, t: &Trig) {
+        e.actor = args
+            .actor
+            .iter()
+            .map(|i| {
+                let ent = &self.ents[*i];
+                let mut x = ent.entity();
+                if e.event == Category::Assault {
+                    // "الضربات الجوية الأميركية", "قصف إسرائيلي": a nation that attacks is its military.
+                    let adjective = ent.tokens.start >= t.tokens.end && ent.tokens.start <= t.tokens.end + 1;
+                    if x.sector.is_none() && ent.kind == ActorKind::Demonym && adjective {
+                        x.sector = Some(Sector::Mil);
+                    }
+                    // "هجوم شنه شخصان": people who attack are unidentified armed men.
+                    if ent.generic {
+                        x.sector = Some(Sector::Uaf);
+                    }
+                }
+                x
+            })
+            .collect();
         e.recipient = args.recipient.iter().map(|i| self.ents[*i].entity()).collect();
         if e.actor.is_empty() && !args.mutual && e.event == Category::Assault {
             e.actor.push(Entity {
