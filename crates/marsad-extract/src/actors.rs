@@ -272,7 +272,9 @@ fn build(a: &Analysis<'_>, hits: &[AHit]) -> (Ent, usize) {
                 break;
             }
             let r = &next.row;
-            if r.kind == ActorKind::Agent && country.is_some() {
+            // Two agent nouns make one actor only as a construct ("جنود المارينز", "جنودا متمردين"):
+            // after a definite noun the next one is another actor ("هاجم الجيش المسلحين").
+            if r.kind == ActorKind::Agent && (country.is_some() || definite(a, tokens.end - 1)) {
                 break;
             }
             absorb(r, &mut country, &mut sector, &mut name);
@@ -302,6 +304,14 @@ fn build(a: &Analysis<'_>, hits: &[AHit]) -> (Ent, usize) {
     (ent, used)
 }
 
+/// True when token `i` carries the article (with or without a proclitic).
+fn definite(a: &Analysis<'_>, i: usize) -> bool {
+    let k = &a.tokens[i].key;
+    ["ال", "وال", "بال", "لل", "فال", "ولل", "وبال"]
+        .iter()
+        .any(|p| k.starts_with(p))
+}
+
 /// Takes the country (and, for armed groups, the sector) of a following part.
 fn absorb(
     r: &ActorRow,
@@ -312,7 +322,10 @@ fn absorb(
     if country.is_none() {
         country.clone_from(&r.country);
     }
-    if matches!(r.sector, Some(Sector::Reb | Sector::Uaf)) && r.kind == ActorKind::Group {
+    let armed_group = matches!(r.sector, Some(Sector::Reb | Sector::Uaf)) && r.kind == ActorKind::Group;
+    // "جنودا متمردين": mutinous soldiers are rebels.
+    let rebels = r.sector == Some(Sector::Reb) && r.kind == ActorKind::Agent;
+    if armed_group || rebels {
         *sector = r.sector;
     }
     if sector.is_none() {

@@ -50,6 +50,19 @@ const OBJECT_MASDARS: &[&str] = &[
     "اعدام",
     "تصفيه",
 ];
+/// Verbs whose subject undergoes the attack named after them ("تعرض X لهجوم", "نجا X من انفجار").
+const SUFFER: &[&str] = &[
+    "تعرض",
+    "تعرضت",
+    "بتعرض",
+    "لتعرض",
+    "يتعرض",
+    "تتعرض",
+    "تعرضوا",
+    "نجا",
+    "نجت",
+    "ينجو",
+];
 /// Prepositions that introduce a recipient.
 const TO: &[&str] = &["علي", "ضد", "ب", "ل", "من", "مع", "الي", "باتجاه"];
 
@@ -136,6 +149,9 @@ pub fn assign(
     }
     if trig.category == Category::Protest {
         protest_sides(ents, &mut args);
+        if args.recipient.is_empty() {
+            args.recipient.extend(protest_target(a, ents, trig, sent, skip));
+        }
     }
     args
 }
@@ -156,6 +172,44 @@ fn protest_sides(ents: &[Ent], args: &mut Args) {
     }
     args.actor = kept;
     args.mutual = false;
+}
+
+/// Prepositions and words before what a protest is against ("ضد الحكومة", "معادية لإيران").
+const AGAINST: &[&str] = &[
+    "ضد",
+    "علي",
+    "معاديه",
+    "مناهضه",
+    "المناهضه",
+    "المعاديه",
+    "برحيل",
+    "باستقاله",
+];
+
+/// What a protest is against when no argument rule found it: the first entity later in the sentence
+/// after "ضد", "على", "معادية ل…", or a state body named as an object ("يهاجمون رئيس الوزراء").
+fn protest_target(
+    a: &Analysis<'_>,
+    ents: &[Ent],
+    trig: &Trig,
+    sent: &Range<usize>,
+    skip: &[usize],
+) -> Option<usize> {
+    ents.iter()
+        .enumerate()
+        .filter(|(i, e)| {
+            !e.loc && !skip.contains(i) && e.tokens.start >= trig.tokens.end && e.tokens.start < sent.end
+        })
+        .find(|(_, e)| {
+            let prev = prev_key(a, e);
+            let before_prev = e.tokens.start.checked_sub(2).map(|p| key(a, p)).unwrap_or("");
+            let against = e.prep.as_deref().is_some_and(|p| AGAINST.contains(&p))
+                || AGAINST.contains(&prev)
+                || (e.prep.as_deref() == Some("ل") && AGAINST.contains(&before_prev));
+            let state = e.prep.is_none() && matches!(e.sector, Some(Sector::Gov | Sector::Mil | Sector::Cop));
+            against || state
+        })
+        .map(|(i, _)| i)
 }
 
 /// The text of the token before an entity, without a conjunction.
@@ -398,12 +452,19 @@ fn noun_args(
         }
     }
     if args.actor.is_empty()
-        && let Some((i, _)) = before
+        && let Some((i, e)) = before
             .iter()
             .rev()
             .find(|(_, e)| is_bare(e) && !counted_ent(a, e))
     {
-        args.actor.push(*i);
+        // "تعرض X لهجوم", "نجا X من انفجار": the subject suffered the attack.
+        if SUFFER.contains(&prev_key(a, e)) {
+            if args.recipient.is_empty() {
+                args.recipient.push(*i);
+            }
+        } else {
+            args.actor.push(*i);
+        }
     }
     args.actor.dedup();
     args.recipient.retain(|r| !args.actor.contains(r));

@@ -51,6 +51,8 @@ pub struct Context<'a> {
 struct Memory {
     paragraph: usize,
     actor: Vec<usize>,
+    /// Sentence and category of the event `actor` came from.
+    actor_from: Option<(usize, Category)>,
     claimant: Option<usize>,
     /// The frame of a quotation still open at the end of the last sentence.
     quote: Option<Frame>,
@@ -165,7 +167,10 @@ impl<'a> Context<'a> {
         // Protesters are named where they protest: a protest does not inherit the last actor.
         let carries = t.category != Category::Protest
             && (t.form == Form::Verb || (t.form == Form::Noun && t.category != Category::Assault));
-        if args.actor.is_empty() && carries && !mem.actor.is_empty() {
+        // "أطلقت القوات صاروخا فقتلت المدرس": a killing verb without a subject continues the attack
+        // before it in the same sentence.
+        let same_attack = t.form == Form::Kill && mem.actor_from == Some((t.sentence, Category::Assault));
+        if args.actor.is_empty() && (carries || same_attack) && !mem.actor.is_empty() {
             args.actor.clone_from(&mem.actor);
             why.push("actor carried from the paragraph".into());
         }
@@ -197,6 +202,7 @@ impl<'a> Context<'a> {
         }
         if !args.actor.is_empty() {
             mem.actor.clone_from(&args.actor);
+            mem.actor_from = Some((t.sentence, t.category));
         }
         let category = if t.category == Category::Mobilize && self.peacekeeping(sent) {
             why.push("troops sent to keep the peace: AID".into());
