@@ -371,7 +371,7 @@ fn governing_prep(a: &Analysis<'_>, hit: &AHit) -> Option<String> {
 }
 
 /// Quantity words that take "من" partitively ("عدد من الجنود", "أربعة من حراس الأمن").
-const QUANTITY: &[&str] = &[
+pub(crate) const QUANTITY: &[&str] = &[
     "عدد",
     "عددا",
     "احد",

@@ -256,6 +256,15 @@ fn people_at(ents: &[Ent], i: usize) -> bool {
     })
 }
 
+/// "نسب إلى X", "نسبت إلى X": the attack is attributed to X.
+fn attributed(a: &Analysis<'_>, e: &Ent) -> bool {
+    e.prep.as_deref() == Some("الي")
+        && e.tokens
+            .start
+            .checked_sub(2)
+            .is_some_and(|p| ["نسب", "نسبت", "ينسب", "تنسب", "نسبه", "المنسوب"].contains(&key(a, p)))
+}
+
 /// True when the trigger is a verbal noun whose genitive is its object ("اغتيال X", "بقتل X").
 fn object_masdar(a: &Analysis<'_>, trig: &Trig) -> bool {
     if trig.tokens.len() != 1 {
@@ -275,7 +284,12 @@ fn effective_form(a: &Analysis<'_>, ents: &[Ent], trig: &Trig, right: &Range<usi
         return trig.form;
     }
     let first = key(a, trig.tokens.start);
-    if (first.starts_with('ب') || first.starts_with('ل')) && object_masdar(a, trig) {
+    let after_prep = trig
+        .tokens
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| ["في", "علي", "عن", "الي", "من", "بعد", "قبل"].contains(&key(a, p)));
+    if (first.starts_with('ب') || first.starts_with('ل') || after_prep) && object_masdar(a, trig) {
         return Form::Noun;
     }
     let next = right
@@ -306,6 +320,7 @@ fn passive_kill(
         return;
     }
     let object_next = trig.tokens.end < a.tokens.len() && is_count(a, trig.tokens.end)
+        || object_pronoun(a, trig)
         || after
             .iter()
             .any(|(_, e)| is_bare(e) && e.tokens.start <= trig.tokens.end + 1);
@@ -313,6 +328,15 @@ fn passive_kill(
         args.recipient.insert(0, subject);
         args.actor.retain(|i| *i != subject);
     }
+}
+
+/// True when a killing verb carries its object as a pronoun ("وقتلهم", "قتلتها", "قتلوه"): it is active.
+fn object_pronoun(a: &Analysis<'_>, trig: &Trig) -> bool {
+    let k = key(a, trig.tokens.start);
+    let k = k.strip_prefix('ف').unwrap_or(k);
+    k.starts_with("قتل")
+        && k.chars().count() > 4
+        && ["هم", "هما", "ها", "ته", "وه"].iter().any(|p| k.ends_with(p))
 }
 
 fn is_clash(a: &Analysis<'_>, trig: &Trig) -> bool {
@@ -370,7 +394,9 @@ static COUNT_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std
 
 /// True when token `i` is a figure or a cardinal number word ("ثلاثة", "عشرات").
 fn is_count(a: &Analysis<'_>, i: usize) -> bool {
-    a.tokens[i].kind == TokenKind::Number || COUNT_WORDS.contains(key(a, i))
+    a.tokens[i].kind == TokenKind::Number
+        || COUNT_WORDS.contains(key(a, i))
+        || crate::actors::QUANTITY.contains(&key(a, i))
 }
 
 /// True when an entity is counted ("ثلاثة جنود", "اثنين من عناصر الشرطة"): a victim or an object.
@@ -398,7 +424,9 @@ fn verb_args(
         .rev()
         .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2);
     let subj = after.iter().position(|(_, e)| {
-        is_bare(e) && e.tokens.start <= trig.tokens.end + 4 && !counted(a, trig.tokens.end, e)
+        // "تظاهر عشرات المواطنين": a protest verb has no object, its counted noun is the subject.
+        let object = trig.category != Category::Protest && counted(a, trig.tokens.end, e);
+        is_bare(e) && e.tokens.start <= trig.tokens.end + 4 && !object
     });
     let rest_from = match (svo, subj) {
         (Some((i, _)), _) => {
@@ -433,7 +461,7 @@ fn noun_args(
         let genitive = e.tokens.start <= trig.tokens.end + 1
             && (e.prep.is_none() || e.prep.as_deref() == Some("ل"))
             && args.actor.is_empty();
-        if BY.contains(&prev) {
+        if BY.contains(&prev) || attributed(a, e) {
             push_coordinated(&mut args.actor, after, n);
         } else if genitive && object {
             if args.recipient.is_empty() {
