@@ -167,6 +167,16 @@ impl<'a> Context<'a> {
         // Protesters are named where they protest: a protest does not inherit the last actor.
         let carries = t.category != Category::Protest
             && (t.form == Form::Verb || (t.form == Form::Noun && t.category != Category::Assault));
+        let frame = frame_for(fr, &t.tokens);
+        let speaker = frame.and_then(|f| f.claimant);
+        if args.actor.is_empty()
+            && let Some(c) = speaker
+            && self.speaker_is_subject(t)
+        {
+            // "قال الحلف إنه قتل…": the pronoun after the reporting verb is the speaker.
+            args.actor.push(c);
+            why.push("the speaker is the subject of the reported act".into());
+        }
         // "أطلقت القوات صاروخا فقتلت المدرس": a killing verb without a subject continues the attack
         // before it in the same sentence.
         let same_attack = t.form == Form::Kill && mem.actor_from == Some((t.sentence, Category::Assault));
@@ -174,7 +184,6 @@ impl<'a> Context<'a> {
             args.actor.clone_from(&mem.actor);
             why.push("actor carried from the paragraph".into());
         }
-        let frame = frame_for(fr, &t.tokens);
         let verbal = matches!(t.category.quad(), Quad::VerbalCooperation | Quad::VerbalConflict);
         let mut claim = frame.and_then(|f| f.claimant);
         if verbal && let Some(c) = claim {
@@ -325,9 +334,14 @@ impl<'a> Context<'a> {
 
     /// The victims of an attack the text does not name: people of the place's (or the story's) country.
     fn unnamed_victims(&self, places: &[marsad_model::Place]) -> Entity {
+        // A place's country is trusted when the text names that country elsewhere (or names none):
+        // a lone place name resolved abroad is more often a homonym than the scene.
+        let named =
+            |c: &str| self.main.is_none() || self.ents.iter().any(|e| e.country.as_deref() == Some(c));
         let country = places
             .iter()
-            .find_map(|p| p.country.clone())
+            .filter_map(|p| p.country.clone())
+            .find(|c| named(c))
             .or_else(|| self.main.clone())
             .unwrap_or_else(|| "UNK".into());
         Entity {
@@ -335,6 +349,26 @@ impl<'a> Context<'a> {
             country: Some(country),
             ..Entity::default()
         }
+    }
+
+    /// True when a pronoun complementiser ("إنه", "أنها", "بأنهم") stands just before the trigger
+    /// or its verb: the reported act's subject is the speaker.
+    fn speaker_is_subject(&self, t: &Trig) -> bool {
+        let from = t.tokens.start.saturating_sub(2);
+        self.a.tokens[from..t.tokens.start].iter().any(|x| {
+            [
+                "انه",
+                "انها",
+                "انهم",
+                "بانه",
+                "بانها",
+                "بانهم",
+                "وانه",
+                "وانها",
+                "وانهم",
+            ]
+            .contains(&x.key.as_str())
+        })
     }
 
     /// True when the sentence names a peacekeeping deployment.
