@@ -50,6 +50,18 @@ const OBJECT_MASDARS: &[&str] = &[
     "اعدام",
     "تصفيه",
 ];
+/// "أنّ" with a subject pronoun ("إنه", "وأنهم"), before a verb whose subject it is.
+const PRONOUN_THAT: &[&str] = &[
+    "انه",
+    "انها",
+    "انهم",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "وانه",
+    "وانها",
+    "وانهم",
+];
 /// Verbs whose subject undergoes the attack named after them ("تعرض X لهجوم", "نجا X من انفجار").
 const SUFFER: &[&str] = &[
     "تعرض",
@@ -148,6 +160,13 @@ pub fn assign(
         args.mutual = args.actor.len() > 1;
     }
     if trig.category == Category::Protest {
+        // "متظاهرون أفغان", "المتظاهرون": the protest noun itself names who protests.
+        if args.actor.is_empty()
+            && let Some(i) =
+                (0..ents.len()).find(|i| ents[*i].tokens.start == trig.tokens.start && !skip.contains(i))
+        {
+            args.actor.push(i);
+        }
         protest_sides(ents, &mut args);
         if args.recipient.is_empty() {
             args.recipient.extend(protest_target(a, ents, trig, sent, skip));
@@ -423,7 +442,16 @@ fn verb_args(
         .iter()
         .rev()
         .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2);
+    // "وإنهم اختطفوا مواطنا": the subject is the pronoun, what follows the verb is its object.
+    let pronoun = trig
+        .tokens
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| PRONOUN_THAT.contains(&a.tokens[p].key.as_str()));
     let subj = after.iter().position(|(_, e)| {
+        if pronoun {
+            return false;
+        }
         // "تظاهر عشرات المواطنين": a protest verb has no object, its counted noun is the subject.
         let object = trig.category != Category::Protest && counted(a, trig.tokens.end, e);
         is_bare(e) && e.tokens.start <= trig.tokens.end + 4 && !object

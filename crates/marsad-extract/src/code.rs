@@ -363,9 +363,7 @@ impl<'a> Context<'a> {
                 "بانه",
                 "بانها",
                 "بانهم",
-                "وانه",
-                "وانها",
-                "وانهم",
+                // Not "وإنهم": a coordinated clause continues the last subject, not the speaker.
             ]
             .contains(&x.key.as_str())
         })
