@@ -50,6 +50,35 @@ const OBJECT_MASDARS: &[&str] = &[
     "اعدام",
     "تصفيه",
 ];
+/// Words that join a deed to its toll ("… مما أدى إلى مقتل", "… ما أسفر عن سقوط قتلى").
+const RESULT: &[&str] = &["ادي", "ادت", "اسفر", "اسفرت", "اوقع", "اوقعت", "خلف", "خلفت"];
+
+/// "أطلقت دبابة إسرائيلية قذيفة … مما أدى إلى وقوع أربعة قتلى": the subject of the deed a toll
+/// results from — the last bare entity before the connective — is the attacker.
+fn cause_subject(
+    a: &Analysis<'_>,
+    ents: &[Ent],
+    trig: &Trig,
+    sent: &Range<usize>,
+    skip: &[usize],
+) -> Option<usize> {
+    let from = trig.tokens.start.saturating_sub(6).max(sent.start);
+    let link = (from..trig.tokens.start)
+        .rev()
+        .find(|i| RESULT.contains(&key(a, *i)))?;
+    let reach = link.saturating_sub(15).max(sent.start);
+    (0..ents.len()).rev().find(|i| {
+        let e = &ents[*i];
+        e.tokens.end <= link
+            && e.tokens.start >= reach
+            && is_bare(e)
+            && !e.loc
+            && !e.generic
+            && !skip.contains(i)
+            && !counted_ent(a, e)
+    })
+}
+
 /// "أنّ" with a subject pronoun ("إنه", "وأنهم"), before a verb whose subject it is.
 const PRONOUN_THAT: &[&str] = &[
     "انه",
@@ -62,7 +91,8 @@ const PRONOUN_THAT: &[&str] = &[
     "وانها",
     "وانهم",
 ];
-/// Verbs whose subject undergoes the attack named after them ("تعرض X لهجوم", "نجا X من انفجار").
+/// Verbs whose subject undergoes the attack named after them ("تعرض X لهجوم", "نجا X من انفجار",
+/// "جرح X في تفجير").
 const SUFFER: &[&str] = &[
     "تعرض",
     "تعرضت",
@@ -74,6 +104,11 @@ const SUFFER: &[&str] = &[
     "نجا",
     "نجت",
     "ينجو",
+    "جرح",
+    "جرحت",
+    "اصيب",
+    "اصيبت",
+    "اصيبوا",
 ];
 /// Prepositions that introduce a recipient.
 const TO: &[&str] = &["علي", "ضد", "ب", "ل", "من", "مع", "الي", "باتجاه"];
@@ -154,7 +189,12 @@ pub fn assign(
             }
         }
         Form::Noun => noun_args(a, trig, &before, &after, &mut args),
-        _ => victim_args(a, &after, &mut args),
+        _ => {
+            victim_args(a, &after, &mut args);
+            if args.actor.is_empty() {
+                args.actor.extend(cause_subject(a, ents, trig, sent, skip));
+            }
+        }
     }
     if trig.category == Category::Assault && is_clash(a, trig) && args.recipient.is_empty() {
         args.mutual = args.actor.len() > 1;
