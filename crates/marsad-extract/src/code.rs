@@ -267,7 +267,12 @@ impl<'a> Context<'a> {
         let named_recipient = !e.recipient.is_empty();
         let casualties = e.dead.is_some() || e.injured.is_some();
         if e.event == Category::Assault && e.recipient.is_empty() && (casualties || !args.mutual) {
-            e.recipient.push(self.unnamed_victims(&e.places));
+            let mut x = self.unnamed_victims(&e.places);
+            if casualties {
+                // People killed or wounded whom the text does not name are counted as civilians.
+                x.sector = Some(Sector::Cvl);
+            }
+            e.recipient.push(x);
             why.push("unnamed victims of the place's country".into());
         }
         if e.event == Category::Protest {
