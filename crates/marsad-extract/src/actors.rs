@@ -44,6 +44,10 @@ const LOC_PREPS: &[&str] = &[
     "غرب",
     "وسط",
     "انحاء",
+    "جنوبي",
+    "شمالي",
+    "شرقي",
+    "غربي",
 ];
 /// Words that may stand between an agent noun and the name or adjective that completes it.
 const LINKS: &[&str] = &[

@@ -76,7 +76,16 @@ fn cause_subject(
             && !e.generic
             && !skip.contains(i)
             && !counted_ent(a, e)
+            && armed(e)
     })
+}
+
+/// An entity that can carry out an attack by itself: a force, a fighter, a state or nation.
+fn armed(e: &Ent) -> bool {
+    matches!(
+        e.sector,
+        Some(Sector::Mil | Sector::Uaf | Sector::Reb | Sector::Cop | Sector::Spy | Sector::Crm)
+    ) || matches!(e.kind, ActorKind::Demonym | ActorKind::Group | ActorKind::Country)
 }
 
 /// "أنّ" with a subject pronoun ("إنه", "وأنهم"), before a verb whose subject it is.
@@ -207,7 +216,7 @@ pub fn assign(
         {
             args.actor.push(i);
         }
-        protest_sides(ents, &mut args);
+        protest_sides(ents, trig, &mut args);
         if args.recipient.is_empty() {
             args.recipient.extend(protest_target(a, ents, trig, sent, skip));
         }
@@ -217,7 +226,7 @@ pub fn assign(
 
 /// Protesters are people, parties and groups: a state body (government, army, police, courts) or a
 /// bare country or capital named where a protest is found is what it is against, not who protests.
-fn protest_sides(ents: &[Ent], args: &mut Args) {
+fn protest_sides(ents: &[Ent], trig: &Trig, args: &mut Args) {
     let state = |i: &usize| {
         matches!(
             ents[*i].sector,
@@ -226,8 +235,12 @@ fn protest_sides(ents: &[Ent], args: &mut Args) {
     };
     let place = |i: &usize| matches!(ents[*i].kind, ActorKind::Country | ActorKind::Capital);
     let (kept, dropped): (Vec<usize>, Vec<usize>) = args.actor.iter().partition(|i| !state(i) && !place(i));
+    // Only a state body named after the protest can be what it is against.
     if args.recipient.is_empty() {
-        args.recipient = dropped.into_iter().filter(|i| state(i)).collect();
+        args.recipient = dropped
+            .into_iter()
+            .filter(|i| state(i) && ents[*i].tokens.start >= trig.tokens.end)
+            .collect();
     }
     args.actor = kept;
     args.mutual = false;
@@ -265,7 +278,9 @@ fn protest_target(
             let against = e.prep.as_deref().is_some_and(|p| AGAINST.contains(&p))
                 || AGAINST.contains(&prev)
                 || (e.prep.as_deref() == Some("ل") && AGAINST.contains(&before_prev));
-            let state = e.prep.is_none() && matches!(e.sector, Some(Sector::Gov | Sector::Mil | Sector::Cop));
+            let state = e.prep.is_none()
+                && !matches!(e.kind, ActorKind::Country | ActorKind::Capital)
+                && matches!(e.sector, Some(Sector::Gov | Sector::Mil | Sector::Cop));
             against || state
         })
         .map(|(i, _)| i)
