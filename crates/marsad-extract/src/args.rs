@@ -80,12 +80,13 @@ fn cause_subject(
     })
 }
 
-/// An entity that can carry out an attack by itself: a force, a fighter, a state or nation.
+/// An entity that can carry out an attack by itself: a force, a fighter, an armed group or a state
+/// (a bare demonym may be one person).
 fn armed(e: &Ent) -> bool {
     matches!(
         e.sector,
         Some(Sector::Mil | Sector::Uaf | Sector::Reb | Sector::Cop | Sector::Spy | Sector::Crm)
-    ) || matches!(e.kind, ActorKind::Demonym | ActorKind::Group | ActorKind::Country)
+    ) || matches!(e.kind, ActorKind::Group | ActorKind::Country)
 }
 
 /// "أنّ" with a subject pronoun ("إنه", "وأنهم"), before a verb whose subject it is.
