@@ -679,6 +679,35 @@ mod tests {
     }
 
     #[test]
+    fn object_pronoun_makes_a_killing_verb_active() {
+        let (a, _, _) = run("اصاب صاروخ اسرائيلي السيارة وقتلهم جميعا");
+        assert_eq!(a, vec!["صاروخ اسرائيلي"]);
+    }
+
+    #[test]
+    fn a_toll_is_caused_by_the_deed_before_it() {
+        let lex = Lexicons::load();
+        let text = "اطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين مما أدى إلى وقوع أربعة قتلى";
+        let a = analyze(text, Some(Lang::Ar));
+        let ents = find_entities(&a, &lex);
+        let (t, _) = find(&a, &lex);
+        let victim = t
+            .iter()
+            .find(|t| t.form == Form::Victim)
+            .expect("a victim trigger");
+        let args = assign(&a, &ents, victim, &[], &(0..a.tokens.len()), &[]);
+        let names: Vec<_> = args.actor.iter().map(|i| ents[*i].text.clone()).collect();
+        assert_eq!(names, vec!["دبابة إسرائيلية"]);
+    }
+
+    #[test]
+    fn protest_target_after_against() {
+        let (a, r, _) = run("تظاهر الآلاف ضد الحكومة العراقية");
+        assert!(a.iter().all(|x| !x.contains("الحكومة")), "{a:?}");
+        assert_eq!(r, vec!["الحكومة العراقية"]);
+    }
+
+    #[test]
     fn victims() {
         let (_, r, _) = run("مقتل 8 من الحوثيين");
         assert_eq!(r, vec!["الحوثيين"]);
