@@ -2,9 +2,11 @@
 //! ("قصف الجيش الأذربيجاني عدة بلدات"), genitives and "by" phrases for verbal nouns ("هجوم شنه X",
 //! "من قبل X"), victims after victim nouns ("مقتل 49 جنديا"), both sides of "بين X و Y".
 
+mod cause;
+mod protest;
+
 use crate::actors::Ent;
 use crate::detect::Trig;
-use crate::lexicons::ActorKind;
 use crate::lexicons::Form;
 use marsad_model::{Category, Sector};
 use marsad_text::{Analysis, TokenKind};
@@ -50,45 +52,6 @@ const OBJECT_MASDARS: &[&str] = &[
     "اعدام",
     "تصفيه",
 ];
-/// Words that join a deed to its toll ("… مما أدى إلى مقتل", "… ما أسفر عن سقوط قتلى").
-const RESULT: &[&str] = &["ادي", "ادت", "اسفر", "اسفرت", "اوقع", "اوقعت", "خلف", "خلفت"];
-
-/// "أطلقت دبابة إسرائيلية قذيفة … مما أدى إلى وقوع أربعة قتلى": the subject of the deed a toll
-/// results from — the last bare entity before the connective — is the attacker.
-fn cause_subject(
-    a: &Analysis<'_>,
-    ents: &[Ent],
-    trig: &Trig,
-    sent: &Range<usize>,
-    skip: &[usize],
-) -> Option<usize> {
-    let from = trig.tokens.start.saturating_sub(6).max(sent.start);
-    let link = (from..trig.tokens.start)
-        .rev()
-        .find(|i| RESULT.contains(&key(a, *i)))?;
-    let reach = link.saturating_sub(15).max(sent.start);
-    (0..ents.len()).rev().find(|i| {
-        let e = &ents[*i];
-        e.tokens.end <= link
-            && e.tokens.start >= reach
-            && is_bare(e)
-            && !e.loc
-            && !e.generic
-            && !skip.contains(i)
-            && !counted_ent(a, e)
-            && armed(e)
-    })
-}
-
-/// An entity that can carry out an attack by itself: a force, a fighter, an armed group or a state
-/// (a bare demonym may be one person).
-fn armed(e: &Ent) -> bool {
-    matches!(
-        e.sector,
-        Some(Sector::Mil | Sector::Uaf | Sector::Reb | Sector::Cop | Sector::Spy | Sector::Crm)
-    ) || matches!(e.kind, ActorKind::Group | ActorKind::Country)
-}
-
 /// "أنّ" with a subject pronoun ("إنه", "وأنهم"), before a verb whose subject it is.
 const PRONOUN_THAT: &[&str] = &[
     "انه",
@@ -202,7 +165,7 @@ pub fn assign(
         _ => {
             victim_args(a, &after, &mut args);
             if args.actor.is_empty() {
-                args.actor.extend(cause_subject(a, ents, trig, sent, skip));
+                args.actor.extend(cause::cause_subject(a, ents, trig, sent, skip));
             }
         }
     }
@@ -217,74 +180,13 @@ pub fn assign(
         {
             args.actor.push(i);
         }
-        protest_sides(ents, trig, &mut args);
+        protest::protest_sides(ents, trig, &mut args);
         if args.recipient.is_empty() {
-            args.recipient.extend(protest_target(a, ents, trig, sent, skip));
+            args.recipient
+                .extend(protest::protest_target(a, ents, trig, sent, skip));
         }
     }
     args
-}
-
-/// Protesters are people, parties and groups: a state body (government, army, police, courts) or a
-/// bare country or capital named where a protest is found is what it is against, not who protests.
-fn protest_sides(ents: &[Ent], trig: &Trig, args: &mut Args) {
-    let state = |i: &usize| {
-        matches!(
-            ents[*i].sector,
-            Some(Sector::Gov | Sector::Mil | Sector::Cop | Sector::Spy | Sector::Jud | Sector::Leg)
-        )
-    };
-    let place = |i: &usize| matches!(ents[*i].kind, ActorKind::Country | ActorKind::Capital);
-    let (kept, dropped): (Vec<usize>, Vec<usize>) = args.actor.iter().partition(|i| !state(i) && !place(i));
-    // Only a state body named after the protest can be what it is against.
-    if args.recipient.is_empty() {
-        args.recipient = dropped
-            .into_iter()
-            .filter(|i| state(i) && ents[*i].tokens.start >= trig.tokens.end)
-            .collect();
-    }
-    args.actor = kept;
-    args.mutual = false;
-}
-
-/// Prepositions and words before what a protest is against ("ضد الحكومة", "معادية لإيران").
-const AGAINST: &[&str] = &[
-    "ضد",
-    "علي",
-    "معاديه",
-    "مناهضه",
-    "المناهضه",
-    "المعاديه",
-    "برحيل",
-    "باستقاله",
-];
-
-/// What a protest is against when no argument rule found it: the first entity later in the sentence
-/// after "ضد", "على", "معادية ل…", or a state body named as an object ("يهاجمون رئيس الوزراء").
-fn protest_target(
-    a: &Analysis<'_>,
-    ents: &[Ent],
-    trig: &Trig,
-    sent: &Range<usize>,
-    skip: &[usize],
-) -> Option<usize> {
-    ents.iter()
-        .enumerate()
-        .filter(|(i, e)| {
-            !e.loc && !skip.contains(i) && e.tokens.start >= trig.tokens.end && e.tokens.start < sent.end
-        })
-        .find(|(_, e)| {
-            let prev = prev_key(a, e);
-            let before_prev = e.tokens.start.checked_sub(2).map(|p| key(a, p)).unwrap_or("");
-            let against = e.prep.as_deref().is_some_and(|p| AGAINST.contains(&p))
-                || AGAINST.contains(&prev)
-                || (e.prep.as_deref() == Some("ل") && AGAINST.contains(&before_prev));
-            let state = e.prep.is_none()
-                && !matches!(e.kind, ActorKind::Country | ActorKind::Capital)
-                && matches!(e.sector, Some(Sector::Gov | Sector::Mil | Sector::Cop));
-            against || state
-        })
-        .map(|(i, _)| i)
 }
 
 /// The text of the token before an entity, without a conjunction.
