@@ -215,10 +215,14 @@ fn passive_agent(
         .iter()
         .find(|(_, e)| e.prep.is_none() || e.prep.as_deref() == Some("من"))
         .or_else(|| {
-            before
-                .iter()
-                .rev()
-                .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2)
+            before.iter().rev().find(|(_, e)| {
+                is_bare(e)
+                    && trig
+                        .tokens
+                        .start
+                        .checked_sub(e.tokens.end)
+                        .is_some_and(|gap| gap <= 2)
+            })
         });
     if let Some((i, _)) = victim {
         args.recipient.push(*i);
@@ -396,10 +400,14 @@ fn verb_args(
     args: &mut Args,
 ) {
     // SVO: a bare entity right before the verb.
-    let svo = before
-        .iter()
-        .rev()
-        .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2);
+    let svo = before.iter().rev().find(|(_, e)| {
+        is_bare(e)
+            && trig
+                .tokens
+                .start
+                .checked_sub(e.tokens.end)
+                .is_some_and(|gap| gap <= 2)
+    });
     // "وإنهم اختطفوا مواطنا": the subject is the pronoun, what follows the verb is its object.
     let pronoun = trig
         .tokens
