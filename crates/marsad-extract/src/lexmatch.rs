@@ -228,7 +228,9 @@ impl<'k> Cands<'k> {
             stems[len] = (false, r, n - 1);
             len += 1;
         }
-        for k in 0..len {
+        // Prepositions follow the conjunction: strip them from the key and from the key without it.
+        let conj = len;
+        for k in 0..conj {
             let (_, s, m) = stems[k];
             if let Some(r) = s.strip_prefix("لل") {
                 stems[len] = (true, r, m - 2);
