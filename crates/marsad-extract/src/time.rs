@@ -77,6 +77,9 @@ fn classify(a: &Analysis<'_>, lex: &Lexicons) -> Vec<(Range<usize>, Word)> {
         let first = &a.tokens[h.tokens.start].key;
         let w = match row.kind.as_str() {
             "month" => Word::Month(n as i8),
+            // A weekday is written with its article ("الأحد", "وبالأمس الخميس") or after
+            // "يوم": "بأحد المساجد" is "in one of the mosques", "جمعة" a name.
+            "weekday" if !first.contains("ال") && !after_yawm(a, h.tokens.start) => Word::Other,
             "weekday" => Word::Weekday(n as i8),
             // "اليوم" only as a whole word: "يوم الخميس" is a weekday, not today.
             "rel" if n == 0 && !first.ends_with("اليوم") => Word::Other,
@@ -339,6 +342,12 @@ fn ago(w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, usi
     (Some(expr(r0.start..end, day, precision)), used)
 }
 
+/// True when the token before `i` is "يوم" (with or without a conjunction).
+fn after_yawm(a: &Analysis<'_>, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| ["يوم", "ويوم", "ليوم"].contains(&a.tokens[p].key.as_str()))
+}
+
 /// "صلاة الجمعة" names the Friday prayer, not a day.
 fn after_prayer(a: &Analysis<'_>, r: &Range<usize>) -> bool {
     r.start
@@ -495,6 +504,13 @@ mod tests {
         let t = times("أثناء صلاة ظهر يوم الخميس الماضي", "2015-08-09");
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].date.as_deref(), Some("2015-08-06"));
+    }
+
+    #[test]
+    fn weekdays_need_their_article() {
+        assert!(times("وقع التفجير بأحد المساجد", "2015-08-09").is_empty());
+        let t = times("وقع التفجير يوم أحد", "2015-08-12");
+        assert_eq!(t[0].date.as_deref(), Some("2015-08-09"));
     }
 
     #[test]
