@@ -162,8 +162,8 @@ impl Gazetteer {
         };
         self.index
             .postings(at)
-            .into_iter()
-            .map(|(i, _)| self.place(i))
+            .iter()
+            .map(|p| self.place(p.idx()))
             .collect()
     }
 

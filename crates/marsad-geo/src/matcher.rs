@@ -53,8 +53,8 @@ pub struct Mention {
     pub tokens: Range<usize>,
     /// Byte range in the original text.
     pub bytes: Range<usize>,
-    /// `(record index, posting flags)`.
-    pub cands: Vec<(u32, u32)>,
+    /// Offset of the posting list (see [`crate::index::Index::postings`]).
+    pub postings: u64,
     /// How it matched.
     pub kind: MatchKind,
     /// What precedes it.
@@ -374,7 +374,7 @@ fn mention(
     Mention {
         tokens,
         bytes: start..last.bytes.end,
-        cands: g.index.postings(at),
+        postings: at,
         kind,
         trigger,
         list_prev,
