@@ -180,11 +180,6 @@ impl Index {
 pub struct Postings<'a>(&'a [u8]);
 
 impl<'a> Postings<'a> {
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.0.len() / 4
-    }
-
     /// The entries, best first.
     pub fn iter(&self) -> impl Iterator<Item = Posting> + 'a {
         self.0

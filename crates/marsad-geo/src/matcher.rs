@@ -4,8 +4,9 @@
 
 use crate::Gazetteer;
 use crate::index::Slice;
-use crate::keys::name_key;
+use crate::keys::{TokenKeys, name_key};
 use crate::skeleton::skeleton;
+use crate::walks::{self, Alive, Cache, FormAt, Walk};
 use marsad_text::{Analysis, KeyedText, TokenKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -198,54 +199,22 @@ fn strip_one<'s>(s: &'s str, set: &[char]) -> Option<&'s str> {
     (set.contains(&c) && rest.chars().count() >= 2).then_some(rest)
 }
 
-/// A cursor in an fst.
-struct Walk<'f> {
-    fst: &'f fst::raw::Fst<Slice>,
-    node: fst::raw::Node<'f>,
-    out: fst::raw::Output,
-}
-
-impl<'f> Walk<'f> {
-    fn new(fst: &'f fst::raw::Fst<Slice>) -> Self {
-        Walk {
-            fst,
-            node: fst.root(),
-            out: fst::raw::Output::zero(),
-        }
-    }
-
-    fn feed(&mut self, bytes: &[u8]) -> bool {
-        for b in bytes {
-            let Some(i) = self.node.find_input(*b) else {
-                return false;
-            };
-            let t = self.node.transition(i);
-            self.out = self.out.cat(t.out);
-            self.node = self.fst.node(t.addr);
-        }
-        true
-    }
-
-    fn value(&self) -> Option<u64> {
-        self.node
-            .is_final()
-            .then(|| self.out.cat(self.node.final_output()).value())
-    }
-}
-
-/// Longest match starting with `first` at token `i`; returns (end token, posting offset).
+/// Longest match at token `i` from a live walk of its first word; returns (end token, posting
+/// offset).
 fn longest<'k>(
     fst: &fst::raw::Fst<Slice>,
     a: &Analysis<'_>,
     i: usize,
-    first: &str,
+    alive: &Alive,
     next_key: &dyn Fn(usize) -> Option<Cow<'k, str>>,
 ) -> Option<(usize, u64)> {
-    let mut w = Walk::new(fst);
-    if !w.feed(first.as_bytes()) {
-        return None;
-    }
-    let mut best = w.value().map(|v| (i + 1, v));
+    let mut best = alive.value.map(|v| (i + 1, v));
+    // Most walks end here: no name continues with a space.
+    let Some(space) = alive.space else {
+        return best;
+    };
+    let mut w = Walk::resume(fst, space);
+    let mut fed_space = true;
     let mut k = i + 1;
     while k < a.tokens.len() && k < i + 6 {
         let t = &a.tokens[k];
@@ -253,11 +222,12 @@ fn longest<'k>(
             k += 1;
             continue;
         }
-        if t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || !(fed_space || w.feed(b" ")) {
             break;
         }
+        fed_space = false;
         let Some(key) = next_key(k) else { break };
-        if !w.feed(b" ") || !w.feed(key.as_bytes()) {
+        if !w.feed(key.as_bytes()) {
             break;
         }
         if let Some(v) = w.value() {
@@ -268,16 +238,55 @@ fn longest<'k>(
     best
 }
 
+/// The live exact-map walks of the readings of `key`.
+fn exact_walks(fst: &fst::raw::Fst<Slice>, key: &str) -> Vec<Alive> {
+    forms(key)
+        .into_iter()
+        .filter_map(|f| {
+            let at = FormAt::of(key, f.strip, &f.form, f.article, f.prep);
+            Alive::walk(fst, at, &f.form)
+        })
+        .collect()
+}
+
+/// The live skeleton-map walks of the readings of `key`. Skeletons serve foreign names: never a
+/// reading with the article ال.
+fn skeleton_walks(fst: &fst::raw::Fst<Slice>, key: &str) -> Vec<Alive> {
+    forms(key)
+        .into_iter()
+        .filter(|f| !f.article && !f.form.starts_with("ال"))
+        .filter_map(|f| {
+            let s = skeleton(&f.form);
+            if s.is_empty() {
+                return None;
+            }
+            let at = FormAt::of(key, f.strip, &f.form, f.article, f.prep);
+            Alive::walk(fst, at, &s)
+        })
+        .collect()
+}
+
+/// The trigger announced by the token before `i` (any clitic reading of it).
+fn trigger_before(rules: &Rules, cache: &mut Cache, keys: &TokenKeys, i: usize) -> Trigger {
+    let Some(p) = i.checked_sub(1) else {
+        return Trigger::None;
+    };
+    let key = keys.get(p);
+    let e = cache.entry(key);
+    *e.trigger.get_or_insert_with(|| rules.trigger_of(key))
+}
+
 /// All candidate mentions, left to right, non-overlapping (longest first).
 pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
+    let keys = TokenKeys::new(a);
+    walks::with_cache(g.cache_owner, |cache| scan(g, a, &keys, cache))
+}
+
+fn scan(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let exact = g.index.exact.as_fst();
     let skel = g.index.skel.as_fst();
-    let keys: Vec<String> = a
-        .tokens
-        .iter()
-        .map(|t| name_key(&a.text[t.bytes.clone()]))
-        .collect();
+    let mut alive: Vec<Alive> = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
         let t = &a.tokens[i];
@@ -287,42 +296,54 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let mut best: Option<(usize, u64, Form<'_>, MatchKind)> = None;
-        let next = |k: usize| Some(Cow::Borrowed(keys[k].as_str()));
-        for f in forms(&keys[i]) {
-            if let Some((end, v)) = longest(exact, a, i, &f.form, &next) {
-                let kind = if f.article {
+        let key = keys.get(i);
+        let mut best: Option<(usize, u64, FormAt, MatchKind)> = None;
+        let next = |k: usize| Some(Cow::Borrowed(keys.get(k)));
+        alive.clear();
+        alive.extend(
+            cache
+                .entry(key)
+                .exact
+                .get_or_insert_with(|| exact_walks(exact, key))
+                .iter(),
+        );
+        for w in &alive {
+            if let Some((end, v)) = longest(exact, a, i, w, &next) {
+                let kind = if w.form.article {
                     MatchKind::ArticleStripped
                 } else {
                     MatchKind::Exact
                 };
                 if best.as_ref().is_none_or(|b| end > b.0) {
-                    best = Some((end, v, f, kind));
+                    best = Some((end, v, w.form, kind));
                 }
             }
         }
         // Skeletons are tried only where a place is expected: after a trigger word or inside a list
         // of places; elsewhere nearly every Arabic word has a skeleton twin somewhere in the world.
-        // (Evaluated only when needed: the trigger check reads every clitic reading of the word before.)
-        let expected = || {
-            g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
-                || out.last().is_some_and(|p| p.tokens.end + 1 >= i)
-        };
-        if best.is_none() && !latin && expected() {
-            // Skeletons serve foreign names: never a word with the article ال.
-            for f in forms(&keys[i])
-                .into_iter()
-                .filter(|f| !f.article && !f.form.starts_with("ال"))
-            {
-                let s = skeleton(&f.form);
-                if s.is_empty() {
-                    continue;
-                }
-                let next = |k: usize| Some(skeleton(&keys[k])).filter(|s| !s.is_empty()).map(Cow::Owned);
-                if let Some((end, v)) = longest(skel, a, i, &s, &next)
+        if best.is_none()
+            && !latin
+            && (out.last().is_some_and(|p| p.tokens.end + 1 >= i)
+                || trigger_before(&g.rules, cache, keys, i) != Trigger::None)
+        {
+            let next = |k: usize| {
+                Some(skeleton(keys.get(k)))
+                    .filter(|s| !s.is_empty())
+                    .map(Cow::Owned)
+            };
+            alive.clear();
+            alive.extend(
+                cache
+                    .entry(key)
+                    .skeleton
+                    .get_or_insert_with(|| skeleton_walks(skel, key))
+                    .iter(),
+            );
+            for w in &alive {
+                if let Some((end, v)) = longest(skel, a, i, w, &next)
                     && best.as_ref().is_none_or(|b| end > b.0)
                 {
-                    best = Some((end, v, f, MatchKind::Skeleton));
+                    best = Some((end, v, w.form, MatchKind::Skeleton));
                 }
             }
         }
@@ -330,7 +351,12 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        let m = mention(g, a, &keys, i..end, at, &form, kind, &out);
+        let trigger = if form.prep {
+            Trigger::Prep
+        } else {
+            trigger_before(&g.rules, cache, keys, i)
+        };
+        let m = mention(g, a, keys, i..end, at, &form, kind, trigger, &out);
         out.push(m);
         i = end;
     }
@@ -341,11 +367,12 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
 fn mention(
     g: &Gazetteer,
     a: &Analysis<'_>,
-    keys: &[String],
+    keys: &TokenKeys,
     tokens: Range<usize>,
     at: u64,
-    form: &Form<'_>,
+    form: &FormAt,
     kind: MatchKind,
+    trigger: Trigger,
     prev: &[Mention],
 ) -> Mention {
     let first = &a.tokens[tokens.start];
@@ -354,21 +381,16 @@ fn mention(
     let kt = KeyedText::new(surface);
     let clitic_bytes = kt.origin.get(form.strip).map_or(0, |o| *o as usize);
     let start = first.bytes.start + clitic_bytes;
-    let mut key = form.form.to_string();
-    for k in &keys[tokens.start + 1..tokens.end] {
+    let mut key = form.text(keys.get(tokens.start)).into_owned();
+    for k in tokens.start + 1..tokens.end {
         key.push(' ');
-        key.push_str(k);
+        key.push_str(keys.get(k));
     }
-    let trigger = if form.prep {
-        Trigger::Prep
-    } else {
-        g.rules.trigger_before(keys, tokens.start)
-    };
     let list_prev = prev.last().and_then(|p| {
         let gap = &a.tokens[p.tokens.end..tokens.start];
-        let conj = form.strip > 0 && keys[tokens.start].starts_with('و');
+        let conj = form.strip > 0 && keys.get(tokens.start).starts_with('و');
         let comma = gap.len() == 1 && matches!(&a.text[gap[0].bytes.clone()], "،" | ",");
-        let and = gap.len() == 1 && matches!(keys[p.tokens.end].as_str(), "and" | "و");
+        let and = gap.len() == 1 && matches!(keys.get(p.tokens.end), "and" | "و");
         ((gap.is_empty() && conj) || comma || and).then_some(prev.len() - 1)
     });
     Mention {
@@ -384,13 +406,10 @@ fn mention(
 }
 
 impl Rules {
-    /// The trigger announced by the token before `i` (any clitic reading of it).
-    pub fn trigger_before(&self, keys: &[String], i: usize) -> Trigger {
-        let Some(prev) = i.checked_sub(1).and_then(|p| keys.get(p)) else {
-            return Trigger::None;
-        };
+    /// The trigger a token with this key announces (any clitic reading of it).
+    pub fn trigger_of(&self, key: &str) -> Trigger {
         let mut found = Trigger::None;
-        for f in forms(prev) {
+        for f in forms(key) {
             match self.triggers.get(f.form.as_ref()) {
                 Some(t @ Trigger::Type(_)) => return *t,
                 Some(Trigger::Prep) => found = Trigger::Prep,
@@ -421,10 +440,9 @@ mod tests {
     #[test]
     fn rules_load_and_find_triggers() {
         let r = Rules::load();
-        let keys: Vec<String> = ["في", "قرية", "كوت"].iter().map(|s| name_key(s)).collect();
-        assert_eq!(r.trigger_before(&keys, 2), Trigger::Type(TypeKind::Town));
-        assert_eq!(r.trigger_before(&keys, 1), Trigger::Prep);
-        assert_eq!(r.trigger_before(&keys, 0), Trigger::None);
+        assert_eq!(r.trigger_of(&name_key("قرية")), Trigger::Type(TypeKind::Town));
+        assert_eq!(r.trigger_of(&name_key("وفي")), Trigger::Prep);
+        assert_eq!(r.trigger_of(&name_key("كوت")), Trigger::None);
         assert!(r.stop.contains(&name_key("السلام")));
     }
 }
