@@ -73,6 +73,8 @@ pub struct Mention {
 pub struct Rules {
     triggers: HashMap<String, Trigger>,
     stop: HashSet<String>,
+    /// Arabic word forms common in news (`data/geo/common-ar.tsv`): never a transliterated name.
+    common: HashSet<String>,
     /// ISO3 codes of countries whose place names are natively Arabic.
     pub arabic_countries: HashSet<String>,
 }
@@ -83,6 +85,7 @@ impl Rules {
         let triggers_tsv = include_str!("../../../data/geo/triggers.tsv");
         let stop_tsv = include_str!("../../../data/geo/stop-ar.tsv");
         let arabic_tsv = include_str!("../../../data/geo/arabic-countries.tsv");
+        let common_tsv = include_str!("../../../data/geo/common-ar.tsv");
         let data = |t: &'static str| t.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).skip(1);
         let mut triggers = HashMap::new();
         for l in data(triggers_tsv) {
@@ -101,9 +104,14 @@ impl Rules {
         }
         let stop = data(stop_tsv).map(|l| name_key(l.trim())).collect();
         let arabic_countries = data(arabic_tsv).map(|l| l.trim().to_string()).collect();
+        let common = data(common_tsv)
+            .filter_map(|l| l.split('\t').next())
+            .map(|w| w.trim().to_string())
+            .collect();
         Rules {
             triggers,
             stop,
+            common,
             arabic_countries,
         }
     }
@@ -199,16 +207,17 @@ fn strip_one<'s>(s: &'s str, set: &[char]) -> Option<&'s str> {
     (set.contains(&c) && rest.chars().count() >= 2).then_some(rest)
 }
 
-/// Longest match at token `i` from a live walk of its first word; returns (end token, posting
-/// offset).
+/// Longest match at token `i` from a live walk of its first word, ending where `accept` allows;
+/// returns (end token, posting offset).
 fn longest<'k>(
     fst: &fst::raw::Fst<Slice>,
     a: &Analysis<'_>,
     i: usize,
     alive: &Alive,
     next_key: &dyn Fn(usize) -> Option<Cow<'k, str>>,
+    accept: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, u64)> {
-    let mut best = alive.value.map(|v| (i + 1, v));
+    let mut best = alive.value.filter(|_| accept(i + 1)).map(|v| (i + 1, v));
     // Most walks end here: no name continues with a space.
     let Some(space) = alive.space else {
         return best;
@@ -230,7 +239,7 @@ fn longest<'k>(
         if !w.feed(key.as_bytes()) {
             break;
         }
-        if let Some(v) = w.value() {
+        if let Some(v) = w.value().filter(|_| accept(k + 1)) {
             best = Some((k + 1, v));
         }
         k += 1;
@@ -250,11 +259,14 @@ fn exact_walks(fst: &fst::raw::Fst<Slice>, key: &str) -> Vec<Alive> {
 }
 
 /// The live skeleton-map walks of the readings of `key`. Skeletons serve foreign names: never a
-/// reading with the article ال.
-fn skeleton_walks(fst: &fst::raw::Fst<Slice>, key: &str) -> Vec<Alive> {
+/// reading with the article ال, nor a common Arabic word form (the key itself or the reading).
+fn skeleton_walks(fst: &fst::raw::Fst<Slice>, rules: &Rules, key: &str) -> Vec<Alive> {
+    if rules.common.contains(key) {
+        return Vec::new();
+    }
     forms(key)
         .into_iter()
-        .filter(|f| !f.article && !f.form.starts_with("ال"))
+        .filter(|f| !f.article && !f.form.starts_with("ال") && !rules.common.contains(f.form.as_ref()))
         .filter_map(|f| {
             let s = skeleton(&f.form);
             if s.is_empty() {
@@ -264,6 +276,36 @@ fn skeleton_walks(fst: &fst::raw::Fst<Slice>, key: &str) -> Vec<Alive> {
             Alive::walk(fst, at, &s)
         })
         .collect()
+}
+
+/// The end token of the longest exact name starting at token `k`, if any.
+fn exact_match_end(
+    g: &Gazetteer,
+    a: &Analysis<'_>,
+    keys: &TokenKeys,
+    cache: &mut Cache,
+    k: usize,
+) -> Option<usize> {
+    let t = a.tokens.get(k)?;
+    let surface = &a.text[t.bytes.clone()];
+    if t.kind != TokenKind::Word
+        || (!crate::keys::is_arabic(surface) && !surface.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let exact = g.index.exact.as_fst();
+    let key = keys.get(k);
+    let alive: Vec<Alive> = cache
+        .entry(key)
+        .exact
+        .get_or_insert_with(|| exact_walks(exact, key))
+        .clone();
+    let next = |j: usize| Some(Cow::Borrowed(keys.get(j)));
+    alive
+        .iter()
+        .filter_map(|w| longest(exact, a, k, w, &next, &|_| true))
+        .map(|(end, _)| end)
+        .max()
 }
 
 /// The trigger announced by the token before `i` (any clitic reading of it).
@@ -308,7 +350,7 @@ fn scan(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache) ->
                 .iter(),
         );
         for w in &alive {
-            if let Some((end, v)) = longest(exact, a, i, w, &next) {
+            if let Some((end, v)) = longest(exact, a, i, w, &next, &|_| true) {
                 let kind = if w.form.article {
                     MatchKind::ArticleStripped
                 } else {
@@ -326,21 +368,38 @@ fn scan(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache) ->
             && (out.last().is_some_and(|p| p.tokens.end + 1 >= i)
                 || trigger_before(&g.rules, cache, keys, i) != Trigger::None)
         {
-            let next = |k: usize| {
-                Some(skeleton(keys.get(k)))
-                    .filter(|s| !s.is_empty())
-                    .map(Cow::Owned)
-            };
             alive.clear();
             alive.extend(
                 cache
                     .entry(key)
                     .skeleton
-                    .get_or_insert_with(|| skeleton_walks(skel, key))
+                    .get_or_insert_with(|| skeleton_walks(skel, &g.rules, key))
                     .iter(),
             );
+            // A fuzzy name of several words never cuts an exact name in two: it may not end inside
+            // an exact name that starts after its first word ("ضفاف | بحيرة تشاد").
+            let mut exact_end = [None; 5];
+            if alive.iter().any(|w| w.space.is_some()) {
+                for (j, e) in exact_end.iter_mut().enumerate() {
+                    *e = exact_match_end(g, a, keys, cache, i + 1 + j);
+                }
+            }
+            let whole = |end: usize| {
+                (i + 1..end).all(|k| {
+                    exact_end
+                        .get(k - i - 1)
+                        .copied()
+                        .flatten()
+                        .is_none_or(|e| e <= end)
+                })
+            };
+            let next = |k: usize| {
+                Some(skeleton(keys.get(k)))
+                    .filter(|s| !s.is_empty())
+                    .map(Cow::Owned)
+            };
             for w in &alive {
-                if let Some((end, v)) = longest(skel, a, i, w, &next)
+                if let Some((end, v)) = longest(skel, a, i, w, &next, &whole)
                     && best.as_ref().is_none_or(|b| end > b.0)
                 {
                     best = Some((end, v, w.form, MatchKind::Skeleton));
@@ -444,5 +503,6 @@ mod tests {
         assert_eq!(r.trigger_of(&name_key("وفي")), Trigger::Prep);
         assert_eq!(r.trigger_of(&name_key("كوت")), Trigger::None);
         assert!(r.stop.contains(&name_key("السلام")));
+        assert!(r.common.contains(&name_key("ذلك")));
     }
 }
