@@ -222,10 +222,14 @@ fn verb_args(
     args: &mut Args,
 ) {
     // SVO: a bare entity right before the verb.
-    let svo = before
-        .iter()
-        .rev()
-        .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2);
+    let svo = before.iter().rev().find(|(_, e)| {
+        is_bare(e)
+            && trig
+                .tokens
+                .start
+                .checked_sub(e.tokens.end)
+                .is_some_and(|gap| gap <= 2)
+    });
     let subj = after.iter().position(|(_, e)| {
         is_bare(e) && e.tokens.start <= trig.tokens.end + 4 && !counted(a, trig.tokens.end, e)
     });

@@ -215,14 +215,17 @@ impl<'a> Context<'a> {
             e.claim_verb = Some(f.verb.clone());
             why.push(format!("claim frame {:?}", f.verb.text));
         }
-        e.status = status(self.a, &self.cues, frame, &t.tokens, sent);
+        let (st, cue) = status(self.a, &self.cues, frame, &t.tokens, sent);
+        e.status = st;
+        e.spans.status = cue.and_then(|c| words(self.a, &c));
         if t.category == Category::Retreat && e.modes.contains(&marsad_model::Mode::Ceasefire) {
             let fut = self
                 .cues
                 .iter()
-                .any(|c| sent.contains(&c.tokens.start) && c.cue == crate::lexicons::Cue::Future);
-            if fut {
+                .find(|c| sent.contains(&c.tokens.start) && c.cue == crate::lexicons::Cue::Future);
+            if let Some(c) = fut {
                 e.status = Status::Future;
+                e.spans.status = words(self.a, &c.tokens);
             }
         }
         self.fill_time(&mut e, t, sent);
@@ -237,10 +240,12 @@ impl<'a> Context<'a> {
             if let Some((d, q)) = c.dead {
                 e.dead = Some(d);
                 e.dead_qualifier = q;
+                e.spans.dead = c.dead_at.and_then(|r| words(self.a, &r));
             }
             if let Some((d, q)) = c.injured {
                 e.injured = Some(d);
                 e.injured_qualifier = q;
+                e.spans.injured = c.injured_at.and_then(|r| words(self.a, &r));
             }
         }
         e.places = event_places(&self.geo, &self.ents, sent);
@@ -370,16 +375,19 @@ impl<'a> Context<'a> {
         if let Some(x) = nearest_date {
             e.date.clone_from(&x.date);
             e.date_precision = x.precision;
+            e.spans.date = words(self.a, &x.tokens);
             if let (Some(d), Some(p)) = (x.day, self.pubd)
                 && e.status == Status::Asserted
                 && is_background(d, x.precision, p)
             {
                 e.status = Status::Historical;
+                e.spans.status.clone_from(&e.spans.date);
             }
         }
         if let Some(x) = clock {
             e.time.clone_from(&x.time);
             e.tz.clone_from(&x.tz);
+            e.spans.time = words(self.a, &x.tokens);
             if e.date.is_none() {
                 e.date = self.pubd.map(|d| d.to_string());
             }
@@ -398,6 +406,16 @@ impl<'a> Context<'a> {
         e.sentence = Some(a.index.span(sb.clone()));
         e.evidence = a.text[sb].to_string();
     }
+}
+
+/// The original words of the tokens `r` with their span (none for an empty range).
+fn words(a: &Analysis<'_>, r: &Range<usize>) -> Option<TextSpan> {
+    let (first, last) = (a.tokens.get(r.start)?, a.tokens.get(r.end.checked_sub(1)?)?);
+    let b = first.bytes.start..last.bytes.end;
+    Some(TextSpan {
+        text: a.text.get(b.clone())?.to_string(),
+        span: a.index.span(b),
+    })
 }
 
 /// Confidence of one report (see docs/CODING.md): the trigger row's weight, scaled by how many
