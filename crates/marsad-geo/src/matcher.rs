@@ -278,34 +278,97 @@ fn skeleton_walks(fst: &fst::raw::Fst<Slice>, rules: &Rules, key: &str) -> Vec<A
         .collect()
 }
 
-/// The end token of the longest exact name starting at token `k`, if any.
-fn exact_match_end(
+/// A match at a token: end token, posting offset, reading, kind.
+type Found = (usize, u64, FormAt, MatchKind);
+
+/// Whether token `k` can start a name: `Some(latin)` for an Arabic word or a capitalised Latin one.
+fn name_word(a: &Analysis<'_>, k: usize) -> Option<bool> {
+    let t = a.tokens.get(k)?;
+    let surface = a.text.get(t.bytes.clone())?;
+    let latin = !crate::keys::is_arabic(surface);
+    let capital = surface.chars().next().is_some_and(char::is_uppercase);
+    (t.kind == TokenKind::Word && (!latin || capital)).then_some(latin)
+}
+
+/// The longest exact (or article-stripped) name at token `i`; on a tie, the first reading.
+fn exact_at(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache, i: usize) -> Option<Found> {
+    let exact = g.index.exact.as_fst();
+    let key = keys.get(i);
+    let next = |k: usize| Some(Cow::Borrowed(keys.get(k)));
+    let mut best: Option<Found> = None;
+    for w in cache
+        .entry(key)
+        .exact
+        .get_or_insert_with(|| exact_walks(exact, key))
+        .iter()
+    {
+        if let Some((end, v)) = longest(exact, a, i, w, &next, &|_| true) {
+            let kind = if w.form.article {
+                MatchKind::ArticleStripped
+            } else {
+                MatchKind::Exact
+            };
+            if best.as_ref().is_none_or(|b| end > b.0) {
+                best = Some((end, v, w.form, kind));
+            }
+        }
+    }
+    best
+}
+
+/// The longest skeleton (transliterated) name at token `i`; on a tie, the first reading.
+///
+/// A skeleton name of several words never cuts an exact name in two: it may not end inside an
+/// exact name that starts after its first word ("ضفاف | بحيرة تشاد").
+fn skeleton_at(
     g: &Gazetteer,
     a: &Analysis<'_>,
     keys: &TokenKeys,
     cache: &mut Cache,
-    k: usize,
-) -> Option<usize> {
-    let t = a.tokens.get(k)?;
-    let surface = &a.text[t.bytes.clone()];
-    if t.kind != TokenKind::Word
-        || (!crate::keys::is_arabic(surface) && !surface.chars().next().is_some_and(char::is_uppercase))
-    {
-        return None;
+    i: usize,
+) -> Option<Found> {
+    let skel = g.index.skel.as_fst();
+    let key = keys.get(i);
+    let walks = |cache: &mut Cache| -> Vec<Alive> {
+        // Rebuilt if the cache was emptied meanwhile, so results never depend on its state.
+        let e = cache.entry(key);
+        e.skeleton
+            .get_or_insert_with(|| skeleton_walks(skel, &g.rules, key))
+            .clone()
+    };
+    let alive = walks(cache);
+    let mut exact_end = [None; 5];
+    if alive.iter().any(|w| w.space.is_some()) {
+        for (j, e) in exact_end.iter_mut().enumerate() {
+            let k = i + 1 + j;
+            *e = name_word(a, k)
+                .and_then(|_| exact_at(g, a, keys, cache, k))
+                .map(|f| f.0);
+        }
     }
-    let exact = g.index.exact.as_fst();
-    let key = keys.get(k);
-    let alive: Vec<Alive> = cache
-        .entry(key)
-        .exact
-        .get_or_insert_with(|| exact_walks(exact, key))
-        .clone();
-    let next = |j: usize| Some(Cow::Borrowed(keys.get(j)));
-    alive
-        .iter()
-        .filter_map(|w| longest(exact, a, k, w, &next, &|_| true))
-        .map(|(end, _)| end)
-        .max()
+    let whole = |end: usize| {
+        (i + 1..end).all(|k| {
+            exact_end
+                .get(k - i - 1)
+                .copied()
+                .flatten()
+                .is_none_or(|e| e <= end)
+        })
+    };
+    let next = |k: usize| {
+        Some(skeleton(keys.get(k)))
+            .filter(|s| !s.is_empty())
+            .map(Cow::Owned)
+    };
+    let mut best: Option<Found> = None;
+    for w in &alive {
+        if let Some((end, v)) = longest(skel, a, i, w, &next, &whole)
+            && best.as_ref().is_none_or(|b| end > b.0)
+        {
+            best = Some((end, v, w.form, MatchKind::Skeleton));
+        }
+    }
+    best
 }
 
 /// The trigger announced by the token before `i` (any clitic reading of it).
@@ -326,41 +389,13 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
 
 fn scan(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    let exact = g.index.exact.as_fst();
-    let skel = g.index.skel.as_fst();
-    let mut alive: Vec<Alive> = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
-        let t = &a.tokens[i];
-        let surface = &a.text[t.bytes.clone()];
-        let latin = !crate::keys::is_arabic(surface);
-        if t.kind != TokenKind::Word || (latin && !surface.chars().next().is_some_and(char::is_uppercase)) {
+        let Some(latin) = name_word(a, i) else {
             i += 1;
             continue;
-        }
-        let key = keys.get(i);
-        let mut best: Option<(usize, u64, FormAt, MatchKind)> = None;
-        let next = |k: usize| Some(Cow::Borrowed(keys.get(k)));
-        alive.clear();
-        alive.extend(
-            cache
-                .entry(key)
-                .exact
-                .get_or_insert_with(|| exact_walks(exact, key))
-                .iter(),
-        );
-        for w in &alive {
-            if let Some((end, v)) = longest(exact, a, i, w, &next, &|_| true) {
-                let kind = if w.form.article {
-                    MatchKind::ArticleStripped
-                } else {
-                    MatchKind::Exact
-                };
-                if best.as_ref().is_none_or(|b| end > b.0) {
-                    best = Some((end, v, w.form, kind));
-                }
-            }
-        }
+        };
+        let mut best = exact_at(g, a, keys, cache, i);
         // Skeletons are tried only where a place is expected: after a trigger word or inside a list
         // of places; elsewhere nearly every Arabic word has a skeleton twin somewhere in the world.
         if best.is_none()
@@ -368,43 +403,7 @@ fn scan(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache) ->
             && (out.last().is_some_and(|p| p.tokens.end + 1 >= i)
                 || trigger_before(&g.rules, cache, keys, i) != Trigger::None)
         {
-            alive.clear();
-            alive.extend(
-                cache
-                    .entry(key)
-                    .skeleton
-                    .get_or_insert_with(|| skeleton_walks(skel, &g.rules, key))
-                    .iter(),
-            );
-            // A fuzzy name of several words never cuts an exact name in two: it may not end inside
-            // an exact name that starts after its first word ("ضفاف | بحيرة تشاد").
-            let mut exact_end = [None; 5];
-            if alive.iter().any(|w| w.space.is_some()) {
-                for (j, e) in exact_end.iter_mut().enumerate() {
-                    *e = exact_match_end(g, a, keys, cache, i + 1 + j);
-                }
-            }
-            let whole = |end: usize| {
-                (i + 1..end).all(|k| {
-                    exact_end
-                        .get(k - i - 1)
-                        .copied()
-                        .flatten()
-                        .is_none_or(|e| e <= end)
-                })
-            };
-            let next = |k: usize| {
-                Some(skeleton(keys.get(k)))
-                    .filter(|s| !s.is_empty())
-                    .map(Cow::Owned)
-            };
-            for w in &alive {
-                if let Some((end, v)) = longest(skel, a, i, w, &next, &whole)
-                    && best.as_ref().is_none_or(|b| end > b.0)
-                {
-                    best = Some((end, v, w.form, MatchKind::Skeleton));
-                }
-            }
+            best = skeleton_at(g, a, keys, cache, i);
         }
         let Some((end, at, form, kind)) = best else {
             i += 1;
