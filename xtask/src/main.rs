@@ -1,5 +1,6 @@
 //! `cargo run -p xtask -- <task>`: Marsad's build tasks.
 
+mod common_words;
 mod gate;
 mod gazetteer;
 mod train;
@@ -19,6 +20,8 @@ enum Task {
     List,
     /// Build `data/geo/gazetteer.idx` from the sources in `data/geo/` and `data/gazetteer-extra.tsv`.
     BuildGazetteer(gazetteer::Args),
+    /// Build `data/geo/common-ar.tsv` (Arabic word forms common in news) from the SaudiNewsNet corpus.
+    CommonWords(common_words::Args),
     /// Train the sentence classifiers (`data/models/detect-*.bin`) and write `docs/CLASSIFIER.md`.
     TrainClassifier(train::Args),
 }
@@ -28,6 +31,7 @@ fn main() -> anyhow::Result<()> {
         Task::List => println!("list"),
         Task::BuildGazetteer(args) => gazetteer::run(args)?,
         Task::TrainClassifier(args) => train::run(args)?,
+        Task::CommonWords(args) => common_words::run(args)?,
     }
     Ok(())
 }

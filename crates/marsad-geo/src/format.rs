@@ -7,9 +7,12 @@
 //! - `PLAC`: fixed [`RECORD_LEN`]-byte place records (see [`Record`]);
 //! - `STRS`: UTF-8 string blob the records point into;
 //! - `CTRY`: one `u32` record index per country, sorted by ISO3 (the ISO3 is in `STRS` via the record);
+//!   a country's position in this table is its *country number*;
 //! - `EXAC`: `fst::Map` from normalised name key to an offset in `POST`;
 //! - `SKEL`: `fst::Map` from transliteration skeleton to an offset in `POST`;
-//! - `POST`: `u32` posting lists: a count, then that many entries `record index | flags`.
+//! - `POST`: `u32` posting lists: a count, then that many entries (see [`Posting`]), best first: by
+//!   the candidate's static score (curated, main name, country, capital, population; [`rank`]), then
+//!   by record index. A reader can keep the first few entries and know they are the strongest.
 
 use crate::GeoError;
 use marsad_model::Precision;
@@ -17,7 +20,7 @@ use marsad_model::Precision;
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"MRSDGAZ\0";
 /// Format version; bump on any layout change.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Size of one place record.
 pub const RECORD_LEN: usize = 36;
 /// Section tags.
@@ -37,8 +40,64 @@ pub const TAG_POSTINGS: u32 = u32::from_le_bytes(*b"POST");
 pub const FLAG_CURATED: u32 = 1 << 31;
 /// Posting flag: the name is the place's main name (GeoNames name, CLDR name).
 pub const FLAG_PRIMARY: u32 = 1 << 30;
-/// Mask of the record index in a posting entry.
-pub const INDEX_MASK: u32 = (1 << 28) - 1;
+/// Posting flag: the record is a country.
+pub const FLAG_COUNTRY: u32 = 1 << 29;
+/// Mask of the record index in a posting entry (at most 2,097,152 records).
+pub const INDEX_MASK: u32 = (1 << 21) - 1;
+/// Shift of the country number (the record's position in `CTRY`) in a posting entry.
+pub const COUNTRY_SHIFT: u32 = 21;
+/// Country number of a record whose ISO3 is not in the country table.
+pub const NO_COUNTRY: u8 = u8::MAX;
+
+/// One posting entry: `record index (bits 0-20) | country number (21-28) | flags (29-31)`.
+///
+/// The country number and the country flag let the matcher and resolver filter and vote on long
+/// posting lists without reading a single record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Posting(pub u32);
+
+impl Posting {
+    /// Packs an entry.
+    pub fn new(idx: u32, country: u8, flags: u32) -> Posting {
+        Posting((idx & INDEX_MASK) | (u32::from(country) << COUNTRY_SHIFT) | flags)
+    }
+
+    /// The record index.
+    pub fn idx(self) -> u32 {
+        self.0 & INDEX_MASK
+    }
+
+    /// The record's country number ([`NO_COUNTRY`] when not in the table).
+    pub fn country(self) -> u8 {
+        (self.0 >> COUNTRY_SHIFT) as u8
+    }
+
+    /// The `FLAG_*` bits.
+    pub fn flags(self) -> u32 {
+        self.0 & (FLAG_CURATED | FLAG_PRIMARY | FLAG_COUNTRY)
+    }
+}
+
+/// The static part of a candidate's score, in thousandths, that posting lists are ordered by (higher
+/// first): curated name 0.4, main name 0.2, country 0.6, capital 0.4, 0.12 × log10(population + 1).
+/// These are the context-free terms of the resolver's score.
+pub fn rank(flags: u32, r: &Record) -> i32 {
+    let mut s = 0.0f64;
+    if flags & FLAG_CURATED != 0 {
+        s += 0.4;
+    }
+    if flags & FLAG_PRIMARY != 0 {
+        s += 0.2;
+    }
+    if r.kind == KIND_COUNTRY {
+        s += 0.6;
+    }
+    if FEATURES.get(r.feature as usize) == Some(&"PPLC") {
+        s += 0.4;
+    }
+    s += 0.12 * (f64::from(r.population) + 1.0).log10();
+    (s * 1000.0).round() as i32
+}
 
 /// Feature codes a record can carry (index = stored byte).
 pub const FEATURES: &[&str] = &[

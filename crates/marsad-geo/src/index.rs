@@ -1,7 +1,7 @@
 //! Read access to a gazetteer index held in memory (mapped or owned bytes).
 
 use crate::GeoError;
-use crate::format::{self, Record, Section};
+use crate::format::{self, Posting, Record, Section};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -43,11 +43,9 @@ pub struct Index {
     places: Range<usize>,
     strings: Range<usize>,
     postings: Range<usize>,
-    /// Record indices of the countries, by ISO3.
+    /// Record indices of the countries, sorted by ISO3; the position is the country number that
+    /// posting entries carry.
     pub countries: Vec<([u8; 3], u32)>,
-    /// Every record index of the country table, sorted: the records of kind country (the builder
-    /// writes each country record there), told apart without reading the record.
-    country_records: Vec<u32>,
     /// Normalised name → postings.
     pub exact: fst::Map<Slice>,
     /// Skeleton → postings.
@@ -77,7 +75,6 @@ impl Index {
             strings: find(format::TAG_STRINGS)?,
             postings: find(format::TAG_POSTINGS)?,
             countries: Vec::new(),
-            country_records: Vec::new(),
             exact: fst_map(find(format::TAG_EXACT)?)?,
             skel: fst_map(find(format::TAG_SKELETON)?)?,
             bytes: bytes.clone(),
@@ -89,14 +86,15 @@ impl Index {
             let rec = index
                 .record(idx)
                 .ok_or_else(|| GeoError::Format("country record".into()))?;
-            index.country_records.push(idx);
             let iso = index.str_at(rec.country, 3).as_bytes();
-            if let [a, b, c] = *iso {
-                index.countries.push(([a, b, c], idx));
-            }
+            let [a, b, c] = *iso else {
+                return Err(GeoError::Format("country record without an ISO3 code".into()));
+            };
+            index.countries.push(([a, b, c], idx));
         }
-        index.countries.sort_unstable();
-        index.country_records.sort_unstable();
+        if !index.countries.is_sorted() || index.countries.len() >= usize::from(format::NO_COUNTRY) {
+            return Err(GeoError::Format("country table not sorted by ISO3".into()));
+        }
         Ok(index)
     }
 
@@ -133,15 +131,17 @@ impl Index {
         format::u32_at(self.record_bytes(idx)?, format::COUNTRY_AT)
     }
 
-    /// The ISO3 of record `idx` when that record is a country. Other records are recognised from
-    /// the country table without touching their bytes (posting lists can be long).
-    pub fn country_iso_of(&self, idx: u32) -> Option<&str> {
-        self.country_records.binary_search(&idx).ok()?;
-        let b = self.record_bytes(idx)?;
-        (b.get(format::KIND_AT) == Some(&format::KIND_COUNTRY))
-            .then(|| format::u32_at(b, format::COUNTRY_AT))
-            .flatten()
-            .map(|c| self.str_at(c, 3))
+    /// The ISO3 code of country number `no` (see [`Posting::country`]).
+    pub fn country_iso(&self, no: u8) -> Option<&str> {
+        let (iso, _) = self.countries.get(usize::from(no))?;
+        std::str::from_utf8(iso).ok()
+    }
+
+    /// The country number of an ISO3 code (upper case).
+    pub fn country_number(&self, iso3: &str) -> Option<u8> {
+        let key: [u8; 3] = iso3.as_bytes().try_into().ok()?;
+        let i = self.countries.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+        u8::try_from(i).ok()
     }
 
     /// The string at `offset` with `len` bytes (empty when out of range or not UTF-8).
@@ -154,19 +154,14 @@ impl Index {
         std::str::from_utf8(&self.bytes.as_ref()[s..e]).unwrap_or("")
     }
 
-    /// The posting list at `offset` (in `u32` units): `(record index, flags)` pairs.
-    pub fn postings(&self, offset: u64) -> Vec<(u32, u32)> {
-        let b = self.bytes.as_ref();
-        let base = self.postings.start + offset as usize * 4;
+    /// The posting list at `offset` (in `u32` units), best candidates first.
+    pub fn postings(&self, offset: u64) -> Postings<'_> {
+        let b = &self.bytes.as_ref()[self.postings.clone()];
+        let base = usize::try_from(offset).unwrap_or(usize::MAX).saturating_mul(4);
         let n = format::u32_at(b, base).unwrap_or(0) as usize;
-        (0..n)
-            .filter_map(|i| {
-                let at = base + 4 + 4 * i;
-                (at + 4 <= self.postings.end).then_some(())?;
-                let e = format::u32_at(b, at)?;
-                Some((e & format::INDEX_MASK, e & !format::INDEX_MASK))
-            })
-            .collect()
+        let start = base.saturating_add(4).min(b.len());
+        let end = start.saturating_add(n.saturating_mul(4)).min(b.len());
+        Postings(&b[start..end])
     }
 
     /// Record index of the country with this ISO3 code.
@@ -180,23 +175,52 @@ impl Index {
     }
 }
 
+/// A posting list, borrowed from the index.
+#[derive(Debug, Clone, Copy)]
+pub struct Postings<'a>(&'a [u8]);
+
+impl<'a> Postings<'a> {
+    /// The entries, best first.
+    pub fn iter(&self) -> impl Iterator<Item = Posting> + 'a {
+        self.0
+            .chunks_exact(4)
+            .map(|c| Posting(u32::from_le_bytes([c[0], c[1], c[2], c[3]])))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// [`Index::country_iso_of`] relies on the country table listing exactly the country records.
+    /// Every posting entry carries its record's country number and the country flag, and lists are
+    /// ordered best first (the resolver keeps the head of long lists and scans none of their records).
     #[test]
-    fn country_table_lists_exactly_the_country_records() {
+    fn postings_carry_country_numbers_and_come_ranked() {
+        use fst::Streamer;
         let (bytes, _) = crate::load::map_default().expect("the shipped index loads");
         let index = Index::new(bytes).expect("valid index");
-        let mut n = 0;
-        for idx in 0..index.len() as u32 {
-            let rec = index.record(idx).expect("record in range");
-            let listed = index.country_records.binary_search(&idx).is_ok();
-            assert_eq!(rec.kind == format::KIND_COUNTRY, listed, "record {idx}");
-            assert_eq!(index.country_iso_of(idx).is_some(), listed, "record {idx}");
-            n += usize::from(listed);
+        let mut checked = 0;
+        for map in [&index.exact, &index.skel] {
+            let mut stream = map.stream();
+            while let Some((_, at)) = stream.next() {
+                let mut last = i32::MAX;
+                for p in index.postings(at).iter() {
+                    let rec = index.record(p.idx()).expect("record in range");
+                    let iso = index.str_at(rec.country, 3);
+                    match index.country_iso(p.country()) {
+                        Some(c) => assert_eq!(c, iso, "record {}", p.idx()),
+                        None => assert!(index.country_number(iso).is_none(), "record {}", p.idx()),
+                    }
+                    let flagged = p.flags() & format::FLAG_COUNTRY != 0;
+                    assert_eq!(rec.kind == format::KIND_COUNTRY, flagged, "record {}", p.idx());
+                    let rank = format::rank(p.flags(), &rec);
+                    assert!(rank <= last, "list at {at} not ranked");
+                    last = rank;
+                    checked += 1;
+                }
+            }
         }
-        assert!(n > 200, "{n} countries");
+        assert!(checked > 100_000, "{checked} postings");
+        assert!(index.countries.len() > 200);
     }
 }

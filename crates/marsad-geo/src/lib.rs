@@ -14,6 +14,7 @@ mod load;
 mod matcher;
 mod resolve;
 pub mod skeleton;
+mod walks;
 
 use format::Record;
 use index::{Bytes, Index};
@@ -76,6 +77,8 @@ pub struct Gazetteer {
     index: Index,
     path: Option<PathBuf>,
     rules: matcher::Rules,
+    /// Identifies this gazetteer in the per-thread walk caches.
+    cache_owner: u64,
 }
 
 static GLOBAL: OnceLock<Result<Gazetteer, GeoError>> = OnceLock::new();
@@ -106,6 +109,7 @@ impl Gazetteer {
             index,
             path: None,
             rules: matcher::Rules::load(),
+            cache_owner: walks::next_owner(),
         }
     }
 
@@ -162,8 +166,8 @@ impl Gazetteer {
         };
         self.index
             .postings(at)
-            .into_iter()
-            .map(|(i, _)| self.place(i))
+            .iter()
+            .map(|p| self.place(p.idx()))
             .collect()
     }
 

@@ -4,8 +4,9 @@
 
 use crate::Gazetteer;
 use crate::index::Slice;
-use crate::keys::name_key;
+use crate::keys::{TokenKeys, name_key};
 use crate::skeleton::skeleton;
+use crate::walks::{self, Alive, Cache, FormAt, Walk};
 use marsad_text::{Analysis, KeyedText, TokenKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -53,8 +54,8 @@ pub struct Mention {
     pub tokens: Range<usize>,
     /// Byte range in the original text.
     pub bytes: Range<usize>,
-    /// `(record index, posting flags)`.
-    pub cands: Vec<(u32, u32)>,
+    /// Offset of the posting list (see [`crate::index::Index::postings`]).
+    pub postings: u64,
     /// How it matched.
     pub kind: MatchKind,
     /// What precedes it.
@@ -75,6 +76,8 @@ pub struct Mention {
 pub struct Rules {
     triggers: HashMap<String, Trigger>,
     stop: HashSet<String>,
+    /// Arabic word forms common in news (`data/geo/common-ar.tsv`): never a transliterated name.
+    common: HashSet<String>,
     /// ISO3 codes of countries whose place names are natively Arabic.
     pub arabic_countries: HashSet<String>,
 }
@@ -85,6 +88,7 @@ impl Rules {
         let triggers_tsv = include_str!("../../../data/geo/triggers.tsv");
         let stop_tsv = include_str!("../../../data/geo/stop-ar.tsv");
         let arabic_tsv = include_str!("../../../data/geo/arabic-countries.tsv");
+        let common_tsv = include_str!("../../../data/geo/common-ar.tsv");
         let data = |t: &'static str| t.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).skip(1);
         let mut triggers = HashMap::new();
         for l in data(triggers_tsv) {
@@ -103,9 +107,14 @@ impl Rules {
         }
         let stop = data(stop_tsv).map(|l| name_key(l.trim())).collect();
         let arabic_countries = data(arabic_tsv).map(|l| l.trim().to_string()).collect();
+        let common = data(common_tsv)
+            .filter_map(|l| l.split('\t').next())
+            .map(|w| w.trim().to_string())
+            .collect();
         Rules {
             triggers,
             stop,
+            common,
             arabic_countries,
         }
     }
@@ -201,54 +210,23 @@ fn strip_one<'s>(s: &'s str, set: &[char]) -> Option<&'s str> {
     (set.contains(&c) && rest.chars().count() >= 2).then_some(rest)
 }
 
-/// A cursor in an fst.
-struct Walk<'f> {
-    fst: &'f fst::raw::Fst<Slice>,
-    node: fst::raw::Node<'f>,
-    out: fst::raw::Output,
-}
-
-impl<'f> Walk<'f> {
-    fn new(fst: &'f fst::raw::Fst<Slice>) -> Self {
-        Walk {
-            fst,
-            node: fst.root(),
-            out: fst::raw::Output::zero(),
-        }
-    }
-
-    fn feed(&mut self, bytes: &[u8]) -> bool {
-        for b in bytes {
-            let Some(i) = self.node.find_input(*b) else {
-                return false;
-            };
-            let t = self.node.transition(i);
-            self.out = self.out.cat(t.out);
-            self.node = self.fst.node(t.addr);
-        }
-        true
-    }
-
-    fn value(&self) -> Option<u64> {
-        self.node
-            .is_final()
-            .then(|| self.out.cat(self.node.final_output()).value())
-    }
-}
-
-/// Longest match starting with `first` at token `i`; returns (end token, posting offset).
+/// Longest match at token `i` from a live walk of its first word, ending where `accept` allows;
+/// returns (end token, posting offset).
 fn longest<'k>(
     fst: &fst::raw::Fst<Slice>,
     a: &Analysis<'_>,
     i: usize,
-    first: &str,
+    alive: &Alive,
     next_key: &dyn Fn(usize) -> Option<Cow<'k, str>>,
+    accept: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, u64)> {
-    let mut w = Walk::new(fst);
-    if !w.feed(first.as_bytes()) {
-        return None;
-    }
-    let mut best = w.value().map(|v| (i + 1, v));
+    let mut best = alive.value.filter(|_| accept(i + 1)).map(|v| (i + 1, v));
+    // Most walks end here: no name continues with a space.
+    let Some(space) = alive.space else {
+        return best;
+    };
+    let mut w = Walk::resume(fst, space);
+    let mut fed_space = true;
     let mut k = i + 1;
     while k < a.tokens.len() && k < i + 6 {
         let t = &a.tokens[k];
@@ -256,14 +234,15 @@ fn longest<'k>(
             k += 1;
             continue;
         }
-        if t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || !(fed_space || w.feed(b" ")) {
             break;
         }
+        fed_space = false;
         let Some(key) = next_key(k) else { break };
-        if !w.feed(b" ") || !w.feed(key.as_bytes()) {
+        if !w.feed(key.as_bytes()) {
             break;
         }
-        if let Some(v) = w.value() {
+        if let Some(v) = w.value().filter(|_| accept(k + 1)) {
             best = Some((k + 1, v));
         }
         k += 1;
@@ -271,82 +250,209 @@ fn longest<'k>(
     best
 }
 
+/// The live exact-map walks of the readings of `key`.
+fn exact_walks(fst: &fst::raw::Fst<Slice>, key: &str) -> Vec<Alive> {
+    forms(key)
+        .into_iter()
+        .filter_map(|f| {
+            let at = FormAt::of(key, f.strip, &f.form, f.article, f.prep);
+            Alive::walk(fst, at, &f.form)
+        })
+        .collect()
+}
+
+/// The live skeleton-map walks of the readings of `key`. Skeletons serve foreign names: never a
+/// reading with the article ال, nor a common Arabic word form (the key itself or the reading).
+fn skeleton_walks(fst: &fst::raw::Fst<Slice>, rules: &Rules, key: &str) -> Vec<Alive> {
+    if rules.common.contains(key) {
+        return Vec::new();
+    }
+    forms(key)
+        .into_iter()
+        .filter(|f| !f.article && !f.form.starts_with("ال") && !rules.common.contains(f.form.as_ref()))
+        .filter_map(|f| {
+            let s = skeleton(&f.form);
+            if s.is_empty() {
+                return None;
+            }
+            let at = FormAt::of(key, f.strip, &f.form, f.article, f.prep);
+            Alive::walk(fst, at, &s)
+        })
+        .collect()
+}
+
+/// A match at a token: end token, posting offset, reading, kind.
+type Found = (usize, u64, FormAt, MatchKind);
+
+/// Whether token `k` can start a name: `Some(latin)` for an Arabic word or a capitalised Latin one.
+fn name_word(a: &Analysis<'_>, k: usize) -> Option<bool> {
+    let t = a.tokens.get(k)?;
+    let surface = a.text.get(t.bytes.clone())?;
+    let latin = !crate::keys::is_arabic(surface);
+    let capital = surface.chars().next().is_some_and(char::is_uppercase);
+    (t.kind == TokenKind::Word && (!latin || capital)).then_some(latin)
+}
+
+/// The longest exact (or article-stripped) name at token `i`; on a tie, the first reading.
+fn exact_at(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache, i: usize) -> Option<Found> {
+    let exact = g.index.exact.as_fst();
+    let key = keys.get(i);
+    let next = |k: usize| Some(Cow::Borrowed(keys.get(k)));
+    let mut best: Option<Found> = None;
+    for w in cache
+        .entry(key)
+        .exact
+        .get_or_insert_with(|| exact_walks(exact, key))
+        .iter()
+    {
+        if let Some((end, v)) = longest(exact, a, i, w, &next, &|_| true) {
+            let kind = if w.form.article {
+                MatchKind::ArticleStripped
+            } else {
+                MatchKind::Exact
+            };
+            if best.as_ref().is_none_or(|b| end > b.0) {
+                best = Some((end, v, w.form, kind));
+            }
+        }
+    }
+    best
+}
+
+/// The longest skeleton (transliterated) name at token `i`; on a tie, the first reading.
+///
+/// A skeleton name of several words never cuts an exact name in two: it may not end inside an
+/// exact name that starts after its first word ("ضفاف | بحيرة تشاد").
+fn skeleton_at(
+    g: &Gazetteer,
+    a: &Analysis<'_>,
+    keys: &TokenKeys,
+    cache: &mut Cache,
+    i: usize,
+) -> Option<Found> {
+    let skel = g.index.skel.as_fst();
+    let key = keys.get(i);
+    let walks = |cache: &mut Cache| -> Vec<Alive> {
+        // Rebuilt if the cache was emptied meanwhile, so results never depend on its state.
+        let e = cache.entry(key);
+        e.skeleton
+            .get_or_insert_with(|| skeleton_walks(skel, &g.rules, key))
+            .clone()
+    };
+    let alive = walks(cache);
+    let mut exact_end = [None; 5];
+    if alive.iter().any(|w| w.space.is_some()) {
+        for (j, e) in exact_end.iter_mut().enumerate() {
+            let k = i + 1 + j;
+            *e = name_word(a, k)
+                .and_then(|_| exact_at(g, a, keys, cache, k))
+                .map(|f| f.0);
+        }
+    }
+    let whole = |end: usize| {
+        (i + 1..end).all(|k| {
+            exact_end
+                .get(k - i - 1)
+                .copied()
+                .flatten()
+                .is_none_or(|e| e <= end)
+        })
+    };
+    // Nor does a foreign name run on over a trigger word ("ضفاف بحيرة تشاد").
+    let next = |k: usize| {
+        Some(skeleton(keys.get(k)))
+            .filter(|s| !s.is_empty() && g.rules.trigger_of(keys.get(k)) == Trigger::None)
+            .map(Cow::Owned)
+    };
+    let mut best: Option<Found> = None;
+    for w in &alive {
+        if let Some((end, v)) = longest(skel, a, i, w, &next, &whole)
+            && best.as_ref().is_none_or(|b| end > b.0)
+        {
+            best = Some((end, v, w.form, MatchKind::Skeleton));
+        }
+    }
+    best
+}
+
+/// The trigger token `k` is (any clitic reading of it), cached per key.
+fn trigger_at(rules: &Rules, cache: &mut Cache, keys: &TokenKeys, k: usize) -> Trigger {
+    let key = keys.get(k);
+    let e = cache.entry(key);
+    *e.trigger.get_or_insert_with(|| rules.trigger_of(key))
+}
+
+/// The trigger announced by the token before `i`; an opening quote between the trigger and the
+/// name is skipped ("في منطقة «القفل»").
+fn trigger_before(rules: &Rules, cache: &mut Cache, keys: &TokenKeys, i: usize) -> Trigger {
+    let mut p = i.checked_sub(1);
+    while let Some(q) = p.filter(|q| *q > 0 && is_open_quote(keys.get(*q))) {
+        p = Some(q - 1);
+    }
+    match p {
+        Some(p) => trigger_at(rules, cache, keys, p),
+        None => Trigger::None,
+    }
+}
+
+/// Whether token `i` continues a list whose previous item ends at token `end`: right after it with
+/// the conjunction و ("غوريس وفاردينيس"), or after a comma or a separate "و"/"and".
+fn continues_list(a: &Analysis<'_>, keys: &TokenKeys, end: usize, i: usize) -> bool {
+    if end == i {
+        return keys.get(i).starts_with('و');
+    }
+    end + 1 == i
+        && (matches!(a.text.get(a.tokens[end].bytes.clone()), Some("،" | ","))
+            || matches!(keys.get(end), "and" | "و"))
+}
+
+/// Keys of opening quotation marks (`name_key` drops ASCII quotes, leaving an empty key).
+fn is_open_quote(key: &str) -> bool {
+    matches!(key, "" | "«" | "“" | "„" | "‹")
+}
+
 /// All candidate mentions, left to right, non-overlapping (longest first).
 pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
+    let keys = TokenKeys::new(a);
+    walks::with_cache(g.cache_owner, |cache| scan(g, a, &keys, cache))
+}
+
+fn scan(g: &Gazetteer, a: &Analysis<'_>, keys: &TokenKeys, cache: &mut Cache) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    let exact = g.index.exact.as_fst();
-    let skel = g.index.skel.as_fst();
-    let keys: Vec<String> = a
-        .tokens
-        .iter()
-        .map(|t| name_key(&a.text[t.bytes.clone()]))
-        .collect();
     let mut i = 0;
     while i < a.tokens.len() {
-        let t = &a.tokens[i];
-        let surface = &a.text[t.bytes.clone()];
-        let latin = !crate::keys::is_arabic(surface);
-        if t.kind != TokenKind::Word || (latin && !surface.chars().next().is_some_and(char::is_uppercase)) {
+        let Some(latin) = name_word(a, i) else {
             i += 1;
             continue;
-        }
-        let mut best: Option<(usize, u64, Form<'_>, MatchKind)> = None;
-        let next = |k: usize| Some(Cow::Borrowed(keys[k].as_str()));
-        for f in forms(&keys[i]) {
-            if let Some((end, v)) = longest(exact, a, i, &f.form, &next) {
-                let kind = if f.article {
-                    MatchKind::ArticleStripped
-                } else {
-                    MatchKind::Exact
-                };
-                if best.as_ref().is_none_or(|b| end > b.0) {
-                    best = Some((end, v, f, kind));
-                }
-            }
-        }
+        };
+        let mut best = exact_at(g, a, keys, cache, i);
         // Skeletons are tried only where a place is expected: after a trigger word or inside a list
         // of places; elsewhere nearly every Arabic word has a skeleton twin somewhere in the world.
-        // (Evaluated only when needed: the trigger check reads every clitic reading of the word before.)
         // A trigger word itself (a preposition, a place-type noun) never starts a foreign name: a
         // skeleton walk from "في" would swallow the name after it ("في المانيا").
-        let expected = || {
-            !g.rules.is_trigger(&keys[i])
-                && (g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
-                    || out
-                        .last()
-                        .is_some_and(|p| continues_list(a, &keys, p.tokens.end, i)))
-        };
-        if best.is_none() && !latin && expected() {
-            // Skeletons serve foreign names: never a word with the article ال.
-            for f in forms(&keys[i])
-                .into_iter()
-                .filter(|f| !f.article && !f.form.starts_with("ال"))
-            {
-                let s = skeleton(&f.form);
-                if s.is_empty() {
-                    continue;
-                }
-                // Nor does a foreign name run on over a trigger word ("ضفاف بحيرة تشاد").
-                let next = |k: usize| {
-                    Some(skeleton(&keys[k]))
-                        .filter(|s| !s.is_empty() && !g.rules.is_trigger(&keys[k]))
-                        .map(Cow::Owned)
-                };
-                if let Some((end, v)) = longest(skel, a, i, &s, &next)
-                    && best.as_ref().is_none_or(|b| end > b.0)
-                {
-                    best = Some((end, v, f, MatchKind::Skeleton));
-                }
-            }
+        let is_trigger = trigger_at(&g.rules, cache, keys, i) != Trigger::None;
+        if best.is_none()
+            && !latin
+            && !is_trigger
+            && (trigger_before(&g.rules, cache, keys, i) != Trigger::None
+                || out
+                    .last()
+                    .is_some_and(|p| continues_list(a, keys, p.tokens.end, i)))
+        {
+            best = skeleton_at(g, a, keys, cache, i);
         }
         // A trigger word alone is not a place, whatever its clitic readings spell ("ولاية" read as
         // و + "لاية", a town in Papua New Guinea); "جنوب لبنان" and other longer names still match.
-        let Some((end, at, form, kind)) = best.filter(|b| b.0 > i + 1 || !g.rules.is_trigger(&keys[i]))
-        else {
+        let Some((end, at, form, kind)) = best.filter(|b| b.0 > i + 1 || !is_trigger) else {
             i += 1;
             continue;
         };
-        let m = mention(g, a, &keys, i..end, at, &form, kind, &out);
+        let trigger = if form.prep {
+            Trigger::Prep
+        } else {
+            trigger_before(&g.rules, cache, keys, i)
+        };
+        let m = mention(g, a, keys, i..end, at, &form, kind, trigger, &out);
         out.push(m);
         i = end;
     }
@@ -357,11 +463,12 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
 fn mention(
     g: &Gazetteer,
     a: &Analysis<'_>,
-    keys: &[String],
+    keys: &TokenKeys,
     tokens: Range<usize>,
     at: u64,
-    form: &Form<'_>,
+    form: &FormAt,
     kind: MatchKind,
+    trigger: Trigger,
     prev: &[Mention],
 ) -> Mention {
     let first = &a.tokens[tokens.start];
@@ -370,21 +477,16 @@ fn mention(
     let kt = KeyedText::new(surface);
     let clitic_bytes = kt.origin.get(form.strip).map_or(0, |o| *o as usize);
     let start = first.bytes.start + clitic_bytes;
-    let mut key = form.form.to_string();
-    for k in &keys[tokens.start + 1..tokens.end] {
+    let mut key = form.text(keys.get(tokens.start)).into_owned();
+    for k in tokens.start + 1..tokens.end {
         key.push(' ');
-        key.push_str(k);
+        key.push_str(keys.get(k));
     }
-    let trigger = if form.prep {
-        Trigger::Prep
-    } else {
-        g.rules.trigger_before(keys, tokens.start)
-    };
     let list_prev = prev.last().and_then(|p| {
         let gap = &a.tokens[p.tokens.end..tokens.start];
-        let conj = form.strip > 0 && keys[tokens.start].starts_with('و');
+        let conj = form.strip > 0 && keys.get(tokens.start).starts_with('و');
         let comma = gap.len() == 1 && matches!(&a.text[gap[0].bytes.clone()], "،" | ",");
-        let and = gap.len() == 1 && matches!(keys[p.tokens.end].as_str(), "and" | "و");
+        let and = gap.len() == 1 && matches!(keys.get(p.tokens.end), "and" | "و");
         ((gap.is_empty() && conj) || comma || and).then_some(prev.len() - 1)
     });
     let adjective_slot = form.strip == 0
@@ -392,12 +494,14 @@ fn mention(
         && trigger != Trigger::Prep
         && tokens.start.checked_sub(1).is_some_and(|p| {
             let t = &a.tokens[p];
-            t.kind == TokenKind::Word && crate::keys::is_arabic(&a.text[t.bytes.clone()]) && keys[p] != "و"
+            t.kind == TokenKind::Word
+                && crate::keys::is_arabic(&a.text[t.bytes.clone()])
+                && keys.get(p) != "و"
         });
     Mention {
         tokens,
         bytes: start..last.bytes.end,
-        cands: g.index.postings(at),
+        postings: at,
         kind,
         trigger,
         list_prev,
@@ -408,42 +512,11 @@ fn mention(
     }
 }
 
-/// Whether token `i` continues a list whose previous item ends at token `end`: right after it with
-/// the conjunction و ("غوريس وفاردينيس"), or after a comma or a separate "و"/"and".
-fn continues_list(a: &Analysis<'_>, keys: &[String], end: usize, i: usize) -> bool {
-    if end == i {
-        return keys[i].starts_with('و');
-    }
-    end + 1 == i
-        && (matches!(&a.text[a.tokens[end].bytes.clone()], "،" | ",")
-            || matches!(keys[end].as_str(), "and" | "و"))
-}
-
-/// Keys of opening quotation marks (`name_key` drops ASCII quotes, leaving an empty key).
-fn is_open_quote(key: &str) -> bool {
-    matches!(key, "" | "«" | "“" | "„" | "‹")
-}
-
 impl Rules {
-    /// Whether some clitic reading of `key` is a trigger word (preposition, place-type noun).
-    pub fn is_trigger(&self, key: &str) -> bool {
-        forms(key)
-            .iter()
-            .any(|f| self.triggers.contains_key(f.form.as_ref()))
-    }
-
-    /// The trigger announced by the token before `i` (any clitic reading of it).
-    pub fn trigger_before(&self, keys: &[String], i: usize) -> Trigger {
-        // An opening quote between the trigger and the name is skipped: "في منطقة «القفل»".
-        let mut p = i.checked_sub(1);
-        while let Some(q) = p.filter(|q| *q > 0 && keys.get(*q).is_some_and(|k| is_open_quote(k))) {
-            p = Some(q - 1);
-        }
-        let Some(prev) = p.and_then(|p| keys.get(p)) else {
-            return Trigger::None;
-        };
+    /// The trigger a token with this key announces (any clitic reading of it).
+    pub fn trigger_of(&self, key: &str) -> Trigger {
         let mut found = Trigger::None;
-        for f in forms(prev) {
+        for f in forms(key) {
             match self.triggers.get(f.form.as_ref()) {
                 Some(t @ Trigger::Type(_)) => return *t,
                 Some(Trigger::Prep) => found = Trigger::Prep,
@@ -474,12 +547,22 @@ mod tests {
     #[test]
     fn rules_load_and_find_triggers() {
         let r = Rules::load();
-        let keys: Vec<String> = ["في", "قرية", "كوت"].iter().map(|s| name_key(s)).collect();
-        assert_eq!(r.trigger_before(&keys, 2), Trigger::Type(TypeKind::Town));
-        assert_eq!(r.trigger_before(&keys, 1), Trigger::Prep);
-        assert_eq!(r.trigger_before(&keys, 0), Trigger::None);
-        let keys: Vec<String> = ["منطقة", "«", "القفل"].iter().map(|s| name_key(s)).collect();
-        assert_eq!(r.trigger_before(&keys, 2), Trigger::Type(TypeKind::Admin));
+        assert_eq!(r.trigger_of(&name_key("قرية")), Trigger::Type(TypeKind::Town));
+        assert_eq!(r.trigger_of(&name_key("وفي")), Trigger::Prep);
+        assert_eq!(r.trigger_of(&name_key("كوت")), Trigger::None);
+        let a = marsad_text::analyze("في منطقة «القفل»", Some(marsad_text::Lang::Ar));
+        let keys = TokenKeys::new(&a);
+        let name = (0..a.tokens.len())
+            .find(|&k| keys.get(k) == name_key("القفل"))
+            .expect("the name is a token");
+        let mut cache = Cache::default();
+        assert_eq!(
+            trigger_before(&r, &mut cache, &keys, name),
+            Trigger::Type(TypeKind::Admin)
+        );
+        assert_eq!(trigger_before(&r, &mut cache, &keys, 1), Trigger::Prep);
+        assert_eq!(trigger_before(&r, &mut cache, &keys, 0), Trigger::None);
         assert!(r.stop.contains(&name_key("السلام")));
+        assert!(r.common.contains(&name_key("ذلك")));
     }
 }

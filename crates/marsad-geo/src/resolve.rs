@@ -2,7 +2,9 @@
 //! country context, population, feature and place-type agreement, then co-mentioned places pulling
 //! each other together (a list of villages is one cluster; "على بحيرة سيفان" anchors its sentence).
 
-use crate::format::{FLAG_CURATED, FLAG_PRIMARY, KIND_ADMIN1, KIND_COUNTRY, Record};
+use crate::format::{
+    FLAG_COUNTRY, FLAG_CURATED, FLAG_PRIMARY, KIND_ADMIN1, KIND_COUNTRY, NO_COUNTRY, Posting, Record,
+};
 use crate::matcher::{MatchKind, Mention, Trigger, TypeKind};
 use crate::{Gazetteer, GeoContext, PlaceMatch};
 use marsad_model::Place;
@@ -10,8 +12,11 @@ use marsad_text::Analysis;
 
 /// Population above which an exact name is accepted without a trigger.
 const BIG_TOWN: u32 = 100_000;
-/// Candidates kept per mention.
-const MAX_CANDS: usize = 400;
+/// Candidates kept per mention in the document's context countries (posting lists are ranked, so
+/// these are the strongest ones).
+const MAX_IN_CONTEXT: usize = 400;
+/// Candidates kept per mention outside the context countries.
+const MAX_OTHER: usize = 400;
 
 struct Scored {
     m: Mention,
@@ -44,30 +49,39 @@ pub fn resolve(
 ) -> Vec<(PlaceMatch, Vec<(Place, f32)>)> {
     let context = effective_context(g, ctx, &mentions);
     // A skeleton only proposes foreign places in countries the story is about.
-    let foreign = Context {
-        entries: context
+    let foreign = Context::new(
+        g,
+        context
             .entries
             .iter()
             .filter(|(iso, w)| *w >= 0.5 && !g.rules.arabic_countries.contains(iso))
             .cloned()
             .collect(),
-    };
+    );
+    // Mentions that a later mention names as its list predecessor (fixed across rounds).
+    let mut continued = vec![false; mentions.len()];
+    for p in mentions.iter().filter_map(|m| m.list_prev) {
+        if let Some(c) = continued.get_mut(p) {
+            *c = true;
+        }
+    }
     let mut scored: Vec<Scored> = mentions
         .into_iter()
-        .map(|m| {
-            let cands = candidates(g, &m, &context, &foreign);
+        .enumerate()
+        .map(|(i, m)| {
+            // A skeleton mention the gate must reject only needs to say whether it has a candidate
+            // (a later mention of its list asks): one is enough.
+            let limit = if skeleton_hopeless(&m, continued[i]) {
+                1
+            } else {
+                usize::MAX
+            };
+            let cands = candidates(g, &m, &context, &foreign, limit);
             let mut s = Scored { m, cands, top: 0 };
             s.top = argmax(&s.cands);
             s
         })
         .collect();
-    // Mentions that a later mention names as its list predecessor (fixed across rounds).
-    let mut continued = vec![false; scored.len()];
-    for p in scored.iter().filter_map(|s| s.m.list_prev) {
-        if let Some(c) = continued.get_mut(p) {
-            *c = true;
-        }
-    }
     let gates = |scored: &[Scored]| -> Vec<bool> {
         (0..scored.len())
             .map(|i| gate(g, scored, i, &context, continued[i]))
@@ -86,51 +100,108 @@ pub fn resolve(
         .collect()
 }
 
-/// The first [`MAX_CANDS`] usable candidates of a mention, scored.
+/// The usable candidates of a mention, scored: the first [`MAX_IN_CONTEXT`] in a context country
+/// and the first [`MAX_OTHER`] elsewhere, in the posting list's order (strongest first).
 ///
 /// Skeleton posting lists run to thousands of places worldwide, few of them in a `foreign` country:
-/// those are filtered on the record's country field alone before any record is decoded.
-fn candidates(g: &Gazetteer, m: &Mention, context: &Context, foreign: &Context) -> Vec<Cand> {
+/// those are filtered on the posting's country number before any record is read.
+fn candidates(g: &Gazetteer, m: &Mention, context: &Context, foreign: &Context, limit: usize) -> Vec<Cand> {
     let skeleton = m.kind == MatchKind::Skeleton;
-    m.cands
-        .iter()
-        .filter_map(|&(idx, flags)| {
-            if skeleton {
-                let iso = g.index.str_at(g.index.country_field(idx)?, 3);
-                foreign.get(iso)?;
-            }
-            let rec = g.index.record(idx)?;
-            let iso = g.index.str_at(rec.country, 3);
-            Some(Cand {
-                idx,
-                flags,
-                rec,
-                base: base_score(m, &rec, flags, iso, context),
-                cluster: 0.0,
-            })
-        })
-        .take(MAX_CANDS)
-        .collect()
+    if skeleton && foreign.is_empty() {
+        return Vec::new();
+    }
+    let (mut inside, mut outside) = (0, 0);
+    let mut out = Vec::new();
+    for p in g.index.postings(m.postings).iter() {
+        if skeleton && foreign.weight(g, p).is_none() {
+            continue;
+        }
+        let weight = context.weight(g, p);
+        let (n, max) = match weight {
+            Some(_) => (&mut inside, MAX_IN_CONTEXT),
+            None => (&mut outside, MAX_OTHER),
+        };
+        if *n >= max {
+            continue;
+        }
+        let Some(rec) = g.index.record(p.idx()) else {
+            continue;
+        };
+        *n += 1;
+        out.push(Cand {
+            idx: p.idx(),
+            flags: p.flags(),
+            rec,
+            base: base_score(m, &rec, p.flags(), weight, context),
+            cluster: 0.0,
+        });
+        if out.len() >= limit {
+            break;
+        }
+    }
+    out
 }
 
-/// Country weights of a document: a handful of `(ISO3, weight)` entries, so a linear scan beats
-/// hashing (this is looked up once per candidate).
-#[derive(Debug, Default)]
+/// True for a skeleton mention that [`gate`] rejects whatever its candidates: fewer than three
+/// consonants, on the stop list, or neither announced nor in a list.
+fn skeleton_hopeless(m: &Mention, continued: bool) -> bool {
+    m.kind == MatchKind::Skeleton
+        && (m.stop
+            || (m.trigger == Trigger::None && m.list_prev.is_none() && !continued)
+            || crate::skeleton::consonants(&crate::skeleton::skeleton(&m.key)) < 3)
+}
+
+/// Country weights of a document: a handful of `(ISO3, weight)` entries, and the same weights by
+/// country number, so a candidate's weight is one array read.
+#[derive(Debug)]
 struct Context {
     entries: Vec<(String, f32)>,
+    /// Weight by country number; negative when the country is not in the context.
+    by_number: [f32; 256],
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            entries: Vec::new(),
+            by_number: [-1.0; 256],
+        }
+    }
 }
 
 impl Context {
+    fn new(g: &Gazetteer, entries: Vec<(String, f32)>) -> Self {
+        let mut c = Context {
+            entries,
+            ..Context::default()
+        };
+        c.number(g);
+        c
+    }
+
+    /// Fills [`Context::by_number`] from the entries.
+    fn number(&mut self, g: &Gazetteer) {
+        self.by_number = [-1.0; 256];
+        for (iso, w) in &self.entries {
+            if let Some(n) = g.index.country_number(iso) {
+                self.by_number[usize::from(n)] = *w;
+            }
+        }
+    }
+
     fn get(&self, iso: &str) -> Option<&f32> {
-        // Byte by byte: the keys are three letters, too short for a `memcmp` call to pay.
-        let iso = iso.as_bytes();
-        self.entries
-            .iter()
-            .find(|(k, _)| {
-                let k = k.as_bytes();
-                k.len() == iso.len() && k.iter().zip(iso).all(|(x, y)| x == y)
-            })
-            .map(|(_, w)| w)
+        self.entries.iter().find(|(k, _)| k == iso).map(|(_, w)| w)
+    }
+
+    /// The weight of a posting's country. Records of countries outside the country table are
+    /// compared by the ISO3 read from the record.
+    fn weight(&self, g: &Gazetteer, p: Posting) -> Option<f32> {
+        if p.country() != NO_COUNTRY {
+            let w = self.by_number[usize::from(p.country())];
+            return (w >= 0.0).then_some(w);
+        }
+        let field = g.index.country_field(p.idx())?;
+        self.get(g.index.str_at(field, 3)).copied()
     }
 
     fn is_empty(&self) -> bool {
@@ -148,37 +219,54 @@ impl Context {
 
 /// The caller's countries plus countries named in the text (weight 0.5), normalised to max 1.
 ///
-/// Countries are recognised by record index (the country table), and the one-country vote reads
-/// only each record's country field and stops at the first disagreement, so long posting lists
-/// cost a scan of `u32`s rather than a decode of every record.
+/// Countries and the one-country vote read only the posting entries (country flag and number), not
+/// the records.
 fn effective_context(g: &Gazetteer, ctx: &GeoContext, mentions: &[Mention]) -> Context {
     let mut out = Context::default();
     for (iso, w) in &ctx.countries {
         out.raise(&iso.to_ascii_uppercase(), *w);
     }
     for m in mentions.iter().filter(|m| m.kind == MatchKind::Exact) {
-        for &(idx, _) in &m.cands {
-            if let Some(iso) = g.index.country_iso_of(idx) {
+        for p in g.index.postings(m.postings).iter() {
+            if p.flags() & FLAG_COUNTRY != 0
+                && let Some(iso) = g.index.country_iso(p.country())
+            {
                 out.raise(iso, 0.5);
             }
         }
     }
     // Places that can only be in one country vote for it ("عدن" and "أبين" say Yemen).
     for m in mentions.iter().filter(|m| m.kind == MatchKind::Exact && !m.stop) {
-        let mut countries = m.cands.iter().filter_map(|&(idx, _)| g.index.country_field(idx));
-        let Some(first) = countries.next() else { continue };
-        if countries.all(|c| c == first) {
-            out.raise(g.index.str_at(first, 3), 0.3);
+        if let Some(iso) = one_country(g, m) {
+            out.raise(iso, 0.3);
         }
     }
     let max = out.entries.iter().map(|e| e.1).fold(0.0f32, f32::max);
     if max > 0.0 {
         out.entries.iter_mut().for_each(|(_, w)| *w /= max);
     }
+    out.number(g);
     out
 }
 
-fn base_score(m: &Mention, r: &Record, flags: u32, iso: &str, ctx: &Context) -> f32 {
+/// The ISO3 of the one country all of a mention's candidates are in, if there is one.
+fn one_country<'g>(g: &'g Gazetteer, m: &Mention) -> Option<&'g str> {
+    let list = g.index.postings(m.postings);
+    let mut numbers = list.iter().map(Posting::country);
+    let first = numbers.next()?;
+    if first != NO_COUNTRY {
+        return numbers
+            .all(|c| c == first)
+            .then(|| g.index.country_iso(first))
+            .flatten();
+    }
+    // Countries outside the table: compare the records' fields.
+    let mut fields = list.iter().map(|p| g.index.country_field(p.idx()));
+    let first = fields.next()??;
+    fields.all(|c| c == Some(first)).then(|| g.index.str_at(first, 3))
+}
+
+fn base_score(m: &Mention, r: &Record, flags: u32, weight: Option<f32>, ctx: &Context) -> f32 {
     let mut s = match m.kind {
         MatchKind::Exact => 1.0,
         MatchKind::ArticleStripped => 0.8,
@@ -190,7 +278,7 @@ fn base_score(m: &Mention, r: &Record, flags: u32, iso: &str, ctx: &Context) -> 
     if flags & FLAG_PRIMARY != 0 {
         s += 0.2;
     }
-    match ctx.get(iso) {
+    match weight {
         Some(w) => s += 1.2 * w,
         None if !ctx.is_empty() => s -= 0.4,
         None => {}

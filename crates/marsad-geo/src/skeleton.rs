@@ -60,7 +60,17 @@ pub fn consonants(skel: &str) -> usize {
 }
 
 fn word_skeleton(word: &str, loose: bool) -> String {
-    let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let mut chars: Vec<char> = Vec::with_capacity(word.len());
+    for c in word.chars() {
+        // Arabic has no case: skip the Unicode case tables for it (and for ASCII).
+        if c.is_ascii() {
+            chars.push(c.to_ascii_lowercase());
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            chars.push(c);
+        } else {
+            chars.extend(c.to_lowercase());
+        }
+    }
     let mut classes: Vec<char> = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {

@@ -49,7 +49,7 @@ pub fn build_index(root: &Path) -> Result<Vec<u8>, GeoError> {
     b.add_admin1(&admin1, &admin1_aliases, &iso3_of, &centroids);
     b.add_extras(&extras)?;
     b.add_cities(&cities, &countries, &iso3_of, &city_aliases, &type_words);
-    Ok(b.finish())
+    b.finish()
 }
 
 /// Mean coordinates of the cities of each country and each admin1.
@@ -279,20 +279,64 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Vec<u8> {
+    fn finish(self) -> Result<Vec<u8>, GeoError> {
+        let too_big = |what: &str| GeoError::Source {
+            file: "data/geo".into(),
+            message: format!("too many {what} for the posting format"),
+        };
+        if self.count > format::INDEX_MASK + 1 {
+            return Err(too_big("places"));
+        }
+        // The country table, sorted by ISO3: a country's position is its country number.
+        let mut table: Vec<(String, u32)> = self
+            .countries
+            .iter()
+            .map(|&idx| {
+                (
+                    self.record_at(idx).map(|r| self.iso3(&r)).unwrap_or_default(),
+                    idx,
+                )
+            })
+            .collect();
+        table.sort();
+        if table.len() >= usize::from(format::NO_COUNTRY) {
+            return Err(too_big("countries"));
+        }
+        let numbers: HashMap<&str, u8> = table
+            .iter()
+            .enumerate()
+            .map(|(i, (iso, _))| (iso.as_str(), i as u8))
+            .collect();
+        let lists = Lists {
+            builder: &self,
+            numbers: &numbers,
+        };
         let mut postings: Vec<u32> = Vec::new();
-        let exact = fst_section(&self.exact, &mut postings);
-        let skel = fst_section(&self.skel, &mut postings);
-        let countries = self.countries.iter().flat_map(|i| i.to_le_bytes()).collect();
+        let exact = lists.fst_section(&self.exact, &mut postings);
+        let skel = lists.fst_section(&self.skel, &mut postings);
+        let countries = table.iter().flat_map(|(_, i)| i.to_le_bytes()).collect();
         let post = postings.iter().flat_map(|i| i.to_le_bytes()).collect();
-        format::write_file(&[
+        Ok(format::write_file(&[
             (format::TAG_PLACES, self.records),
             (format::TAG_STRINGS, self.strings),
             (format::TAG_COUNTRIES, countries),
             (format::TAG_EXACT, exact),
             (format::TAG_SKELETON, skel),
             (format::TAG_POSTINGS, post),
-        ])
+        ]))
+    }
+
+    fn record_at(&self, idx: u32) -> Option<Record> {
+        Record::decode(self.records.get(idx as usize * format::RECORD_LEN..)?)
+    }
+
+    fn iso3(&self, r: &Record) -> String {
+        let at = r.country as usize;
+        self.strings
+            .get(at..at + 3)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -309,24 +353,64 @@ fn merge(list: &mut BTreeMap<u32, u32>, idx: u32, entry: u32) {
     *e |= entry;
 }
 
-/// Writes posting lists into `postings` (identical lists shared) and returns the fst bytes.
-fn fst_section(map: &BTreeMap<String, BTreeMap<u32, u32>>, postings: &mut Vec<u32>) -> Vec<u8> {
-    let mut seen: HashMap<Vec<u32>, u64> = HashMap::new();
-    let mut builder = fst::MapBuilder::memory();
-    for (key, list) in map {
-        let entries: Vec<u32> = list.values().copied().collect();
-        let at = *seen.entry(entries.clone()).or_insert_with(|| {
-            let at = postings.len() as u64;
-            postings.push(entries.len() as u32);
-            postings.extend_from_slice(&entries);
-            at
-        });
-        // Keys come sorted from the BTreeMap and are unique, so insertion cannot fail.
-        if builder.insert(key.as_bytes(), at).is_err() {
-            continue;
-        }
+/// Turns the builder's name maps into ranked posting lists.
+struct Lists<'b> {
+    builder: &'b Builder,
+    numbers: &'b HashMap<&'b str, u8>,
+}
+
+impl Lists<'_> {
+    /// The entries of one list, best first ([`format::rank`], then record index).
+    fn entries(&self, list: &BTreeMap<u32, u32>) -> Vec<u32> {
+        let mut ranked: Vec<(i32, u32, u32)> = list
+            .iter()
+            .map(|(&idx, &entry)| {
+                let flags = entry & (FLAG_CURATED | FLAG_PRIMARY);
+                let Some(r) = self.builder.record_at(idx) else {
+                    return (
+                        i32::MIN,
+                        idx,
+                        format::Posting::new(idx, format::NO_COUNTRY, flags).0,
+                    );
+                };
+                let iso = self.builder.iso3(&r);
+                let number = self
+                    .numbers
+                    .get(iso.as_str())
+                    .copied()
+                    .unwrap_or(format::NO_COUNTRY);
+                let country = if r.kind == format::KIND_COUNTRY {
+                    format::FLAG_COUNTRY
+                } else {
+                    0
+                };
+                let p = format::Posting::new(idx, number, flags | country);
+                (format::rank(flags, &r), idx, p.0)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.into_iter().map(|(_, _, e)| e).collect()
     }
-    builder.into_inner().unwrap_or_default()
+
+    /// Writes posting lists into `postings` (identical lists shared) and returns the fst bytes.
+    fn fst_section(&self, map: &BTreeMap<String, BTreeMap<u32, u32>>, postings: &mut Vec<u32>) -> Vec<u8> {
+        let mut seen: HashMap<Vec<u32>, u64> = HashMap::new();
+        let mut builder = fst::MapBuilder::memory();
+        for (key, list) in map {
+            let entries = self.entries(list);
+            let at = *seen.entry(entries.clone()).or_insert_with(|| {
+                let at = postings.len() as u64;
+                postings.push(entries.len() as u32);
+                postings.extend_from_slice(&entries);
+                at
+            });
+            // Keys come sorted from the BTreeMap and are unique, so insertion cannot fail.
+            if builder.insert(key.as_bytes(), at).is_err() {
+                continue;
+            }
+        }
+        builder.into_inner().unwrap_or_default()
+    }
 }
 
 fn capitals(cities: &[sources::City], countries: &[sources::Country]) -> Vec<u32> {
