@@ -265,7 +265,12 @@ impl<'a> Context<'a> {
                 e.spans.injured = c.injured_at.and_then(|r| words(self.a, &r));
             }
         }
-        e.places = event_places(&self.geo, &self.ents, sent);
+        let scope = crate::places::Scope {
+            sent: sent.clone(),
+            trigger: t.tokens.clone(),
+            category: e.event,
+        };
+        e.places = event_places(self.a, &self.geo, &self.ents, &scope);
         if e.event == Category::Assault && !self.concrete_attack(&e, t) {
             return None;
         }
