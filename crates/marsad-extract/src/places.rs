@@ -270,6 +270,125 @@ mod tests {
     use crate::lexicons::Lexicons;
     use marsad_text::{Lang, analyze};
 
+    /// A geocoded place on the tokens of `word` in `a`.
+    fn geo_at(a: &Analysis<'_>, word: &str, mut place: Place) -> GeoPlace {
+        let i = a
+            .tokens
+            .iter()
+            .position(|t| a.text[t.bytes.clone()].ends_with(word))
+            .expect("word in text");
+        place.text = word.to_string();
+        GeoPlace {
+            tokens: i..i + 1,
+            place,
+        }
+    }
+
+    fn place(name: &str, country: &str, admin1: Option<&str>, precision: Precision) -> Place {
+        Place {
+            text: name.into(),
+            name: Some(name.into()),
+            country: Some(country.into()),
+            admin1: admin1.map(str::to_string),
+            precision: Some(precision),
+            ..Place::default()
+        }
+    }
+
+    fn names(p: &[Place]) -> Vec<&str> {
+        p.iter().filter_map(|p| p.name.as_deref()).collect()
+    }
+
+    /// The scope of the whole text with the trigger on the tokens of `trigger`.
+    fn scope(a: &Analysis<'_>, trigger: &str, category: Category) -> Scope {
+        let t = geo_at(a, trigger, Place::default()).tokens;
+        Scope {
+            sent: 0..a.tokens.len(),
+            trigger: t,
+            category,
+        }
+    }
+
+    #[test]
+    fn a_country_or_province_gives_way_to_a_place_inside_it() {
+        let a = analyze("قتل 18 شخصا في وسط مدينة حلب في شمال سوريا", Some(Lang::Ar));
+        let geo = [
+            geo_at(&a, "حلب", place("Aleppo", "SYR", Some("Aleppo"), Precision::Town)),
+            geo_at(&a, "سوريا", place("Syria", "SYR", None, Precision::Country)),
+        ];
+        let p = event_places(&a, &geo, &[], &scope(&a, "قتل", Category::Assault));
+        assert_eq!(names(&p), ["Aleppo"]);
+        let a = analyze("وصول أرتال إلى زنجبار في محافظة أبين", Some(Lang::Ar));
+        let geo = [
+            geo_at(
+                &a,
+                "زنجبار",
+                place("Zinjibar", "YEM", Some("Abyan"), Precision::Town),
+            ),
+            geo_at(
+                &a,
+                "أبين",
+                place("Abyan", "YEM", Some("Abyan"), Precision::Admin1),
+            ),
+        ];
+        let p = event_places(&a, &geo, &[], &scope(&a, "وصول", Category::Mobilize));
+        assert_eq!(names(&p), ["Zinjibar"]);
+    }
+
+    #[test]
+    fn a_country_alone_stays() {
+        let a = analyze("غارات على مواقعه في شمال العراق", Some(Lang::Ar));
+        let geo = [geo_at(
+            &a,
+            "العراق",
+            place("Iraq", "IRQ", None, Precision::Country),
+        )];
+        let p = event_places(&a, &geo, &[], &scope(&a, "غارات", Category::Assault));
+        assert_eq!(names(&p), ["Iraq"]);
+    }
+
+    #[test]
+    fn the_actor_origin_is_not_the_place() {
+        let a = analyze("استنكرت باكستان الهجوم على مسجد في منطقة عسير", Some(Lang::Ar));
+        let ents = find_entities(&a, &Lexicons::load());
+        let geo = [
+            geo_at(&a, "باكستان", place("Pakistan", "PAK", None, Precision::Country)),
+            geo_at(&a, "عسير", place("Asir", "SAU", Some("Asir"), Precision::Admin1)),
+        ];
+        let p = event_places(&a, &geo, &ents, &scope(&a, "الهجوم", Category::Assault));
+        assert_eq!(names(&p), ["Asir"]);
+    }
+
+    #[test]
+    fn a_statement_has_no_place_of_its_topic() {
+        let a = analyze(
+            "اتهمت المنظمة المتمردين بارتكاب جرائم حرب في اليمن",
+            Some(Lang::Ar),
+        );
+        let geo = [geo_at(
+            &a,
+            "اليمن",
+            place("Yemen", "YEM", None, Precision::Country),
+        )];
+        let p = event_places(&a, &geo, &[], &scope(&a, "اتهمت", Category::Accuse));
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn talks_keep_where_they_were_held() {
+        let a = analyze(
+            "بدأت الحكومة وطالبان مفاوضات سلام مباشرة قبل أسبوعين في باكستان",
+            Some(Lang::Ar),
+        );
+        let geo = [geo_at(
+            &a,
+            "باكستان",
+            place("Pakistan", "PAK", None, Precision::Country),
+        )];
+        let p = event_places(&a, &geo, &[], &scope(&a, "مفاوضات", Category::Consult));
+        assert_eq!(names(&p), ["Pakistan"]);
+    }
+
     #[test]
     fn country_as_place() {
         let a = analyze("جرائم حرب في اليمن", Some(Lang::Ar));
