@@ -56,6 +56,8 @@ struct Memory {
     claimant: Option<usize>,
     /// The frame of a quotation still open at the end of the last sentence.
     quote: Option<Frame>,
+    /// Places of the paragraph's last material event that named one.
+    places: Vec<marsad_model::Place>,
 }
 
 impl<'a> Context<'a> {
@@ -265,9 +267,22 @@ impl<'a> Context<'a> {
                 e.spans.injured = c.injured_at.and_then(|r| words(self.a, &r));
             }
         }
-        e.places = event_places(&self.geo, &self.ents, sent);
+        let scope = crate::places::Scope {
+            sent: sent.clone(),
+            trigger: t.tokens.clone(),
+            category: e.event,
+        };
+        e.places = event_places(self.a, &self.geo, &self.ents, &scope);
         if e.event == Category::Assault && !self.concrete_attack(&e, t) {
             return None;
+        }
+        let material = e.event.is_material_conflict() && e.status != Status::Historical;
+        if material && e.places.is_empty() {
+            // "واضافوا ان الانفجار اعقبته اشتباكات": the paragraph's scene continues (after the
+            // check that the sentence itself describes a concrete attack).
+            e.places.clone_from(&mem.places);
+        } else if material {
+            mem.places.clone_from(&e.places);
         }
         let named_recipient = !e.recipient.is_empty();
         let casualties = e.dead.is_some() || e.injured.is_some();
@@ -535,6 +550,17 @@ mod tests {
             ..InputDoc::default()
         };
         Extractor::new().extract(&doc, Options::default()).events
+    }
+
+    #[test]
+    fn a_later_sentence_of_the_paragraph_keeps_its_scene() {
+        let ev =
+            run("قصفت القوات الحكومية مواقع المتمردين في اليمن أمس. واعتقلت الشرطة عشرة أشخاص بعد القصف.");
+        let arrest = ev
+            .iter()
+            .find(|e| e.event == Category::Coerce)
+            .expect("the arrest is coded");
+        assert!(!arrest.places.is_empty(), "{ev:?}");
     }
 
     #[test]

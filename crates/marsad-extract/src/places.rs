@@ -4,7 +4,7 @@
 
 use crate::actors::Ent;
 use marsad_geo::{Gazetteer, GeoContext};
-use marsad_model::{Place, Precision};
+use marsad_model::{Category, Place, Precision, Quad};
 use marsad_text::Analysis;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -136,19 +136,101 @@ fn listed_after(a: &Analysis<'_>, end: usize, start: usize) -> bool {
             || a.tokens.get(start).is_some_and(|t| t.key.starts_with('و')))
 }
 
-/// Places of an event whose clause is the token range `range`: geocoded names inside it, else the
-/// country names used there as locations.
-pub fn event_places(geo: &[GeoPlace], ents: &[Ent], range: &Range<usize>) -> Vec<Place> {
-    let found: Vec<Place> = geo
+/// What an event's place selection needs to know about the event.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// Tokens of the event's sentence.
+    pub sent: Range<usize>,
+    /// Tokens of the trigger.
+    pub trigger: Range<usize>,
+    /// The event category.
+    pub category: Category,
+}
+
+/// Tokens after a statement's or meeting's trigger within which "في/ب + place" says where it was made.
+const STATEMENT_WINDOW: usize = 2;
+/// The same window for meetings and talks ("مفاوضات سلام مباشرة قبل أسبوعين في باكستان").
+const MEETING_WINDOW: usize = 8;
+
+/// Places of an event (docs/CODING.md, "Event places"):
+/// - a statement (verbal categories) keeps only a place named right after its trigger with "في/ب",
+///   where it was made; a meeting (CONSULT) looks a little further for where the talks were held;
+/// - other events keep the geocoded places of their sentence, except names that are an actor's
+///   origin ("استنكرت باكستان"), and drop a country or province when a place inside it is kept;
+/// - without a geocoded place, country names used there as locations ("في اليمن").
+pub fn event_places(a: &Analysis<'_>, geo: &[GeoPlace], ents: &[Ent], scope: &Scope) -> Vec<Place> {
+    let actor_name = |g: &GeoPlace| {
+        !located(a, g)
+            && ents
+                .iter()
+                .any(|e| !e.loc && e.tokens.start < g.tokens.end && g.tokens.start < e.tokens.end)
+    };
+    let cands: Vec<&GeoPlace> = geo
         .iter()
-        .filter(|g| range.contains(&g.tokens.start))
-        .map(|g| g.place.clone())
+        .filter(|g| scope.sent.contains(&g.tokens.start) && !actor_name(g))
         .collect();
-    if found.is_empty() {
-        places_in(ents, range)
+    if let Some(window) = statement_window(scope.category) {
+        let end = scope.trigger.end;
+        return cands
+            .into_iter()
+            .filter(|g| g.tokens.start >= end && g.tokens.start <= end + window && introduced(a, g))
+            .map(|g| g.place.clone())
+            .collect();
+    }
+    let found: Vec<Place> = cands.iter().map(|g| g.place.clone()).collect();
+    let found = if found.is_empty() {
+        places_in(ents, &scope.sent)
     } else {
         found
+    };
+    drop_containers(found)
+}
+
+/// The window in which a statement's place may follow its trigger; `None` for material events.
+fn statement_window(c: Category) -> Option<usize> {
+    match c.quad() {
+        _ if c == Category::Consult => Some(MEETING_WINDOW),
+        Quad::VerbalCooperation | Quad::VerbalConflict => Some(STATEMENT_WINDOW),
+        Quad::MaterialCooperation | Quad::MaterialConflict => None,
     }
+}
+
+/// True when "في" or a glued ب ("ببغداد", "بالكويت") introduces the place.
+fn introduced(a: &Analysis<'_>, g: &GeoPlace) -> bool {
+    let tok = &a.tokens[g.tokens.start];
+    let glued = ["ب", "وب", "فب"].iter().any(|c| tok.key.starts_with(c)) && !g.place.text.starts_with('ب');
+    let prev = a.tokens[..g.tokens.start]
+        .last()
+        .map(|t| t.key.strip_prefix('و').unwrap_or(&t.key));
+    glued || prev == Some("في")
+}
+
+/// Drops a country (or first-level division) when a finer place inside it is kept — "حلب في شمال سوريا"
+/// is Aleppo — and repeated mentions of the same place.
+fn drop_containers(places: Vec<Place>) -> Vec<Place> {
+    let rank = |p: &Place| match p.precision {
+        Some(Precision::Country) => 3,
+        Some(Precision::Admin1) => 2,
+        _ => 1,
+    };
+    let inside = |outer: &Place, inner: &Place| {
+        rank(inner) < rank(outer)
+            && inner.country.is_some()
+            && inner.country == outer.country
+            && (rank(outer) == 3 || (inner.admin1.is_some() && inner.admin1 == outer.admin1))
+    };
+    let mut kept: Vec<Place> = Vec::new();
+    for p in places.iter() {
+        let contains = places.iter().any(|q| inside(p, q));
+        let repeated = kept.iter().any(|k| {
+            (k.geonameid.is_some() && k.geonameid == p.geonameid)
+                || (k.name.is_some() && k.name == p.name && k.country == p.country)
+        });
+        if !contains && !repeated {
+            kept.push(p.clone());
+        }
+    }
+    kept
 }
 
 /// The country most often named by the geocoded places, if any.
@@ -187,6 +269,125 @@ mod tests {
     use crate::actors::find_entities;
     use crate::lexicons::Lexicons;
     use marsad_text::{Lang, analyze};
+
+    /// A geocoded place on the tokens of `word` in `a`.
+    fn geo_at(a: &Analysis<'_>, word: &str, mut place: Place) -> GeoPlace {
+        let i = a
+            .tokens
+            .iter()
+            .position(|t| a.text[t.bytes.clone()].ends_with(word))
+            .expect("word in text");
+        place.text = word.to_string();
+        GeoPlace {
+            tokens: i..i + 1,
+            place,
+        }
+    }
+
+    fn place(name: &str, country: &str, admin1: Option<&str>, precision: Precision) -> Place {
+        Place {
+            text: name.into(),
+            name: Some(name.into()),
+            country: Some(country.into()),
+            admin1: admin1.map(str::to_string),
+            precision: Some(precision),
+            ..Place::default()
+        }
+    }
+
+    fn names(p: &[Place]) -> Vec<&str> {
+        p.iter().filter_map(|p| p.name.as_deref()).collect()
+    }
+
+    /// The scope of the whole text with the trigger on the tokens of `trigger`.
+    fn scope(a: &Analysis<'_>, trigger: &str, category: Category) -> Scope {
+        let t = geo_at(a, trigger, Place::default()).tokens;
+        Scope {
+            sent: 0..a.tokens.len(),
+            trigger: t,
+            category,
+        }
+    }
+
+    #[test]
+    fn a_country_or_province_gives_way_to_a_place_inside_it() {
+        let a = analyze("قتل 18 شخصا في وسط مدينة حلب في شمال سوريا", Some(Lang::Ar));
+        let geo = [
+            geo_at(&a, "حلب", place("Aleppo", "SYR", Some("Aleppo"), Precision::Town)),
+            geo_at(&a, "سوريا", place("Syria", "SYR", None, Precision::Country)),
+        ];
+        let p = event_places(&a, &geo, &[], &scope(&a, "قتل", Category::Assault));
+        assert_eq!(names(&p), ["Aleppo"]);
+        let a = analyze("وصول أرتال إلى زنجبار في محافظة أبين", Some(Lang::Ar));
+        let geo = [
+            geo_at(
+                &a,
+                "زنجبار",
+                place("Zinjibar", "YEM", Some("Abyan"), Precision::Town),
+            ),
+            geo_at(
+                &a,
+                "أبين",
+                place("Abyan", "YEM", Some("Abyan"), Precision::Admin1),
+            ),
+        ];
+        let p = event_places(&a, &geo, &[], &scope(&a, "وصول", Category::Mobilize));
+        assert_eq!(names(&p), ["Zinjibar"]);
+    }
+
+    #[test]
+    fn a_country_alone_stays() {
+        let a = analyze("غارات على مواقعه في شمال العراق", Some(Lang::Ar));
+        let geo = [geo_at(
+            &a,
+            "العراق",
+            place("Iraq", "IRQ", None, Precision::Country),
+        )];
+        let p = event_places(&a, &geo, &[], &scope(&a, "غارات", Category::Assault));
+        assert_eq!(names(&p), ["Iraq"]);
+    }
+
+    #[test]
+    fn the_actor_origin_is_not_the_place() {
+        let a = analyze("استنكرت باكستان الهجوم على مسجد في منطقة عسير", Some(Lang::Ar));
+        let ents = find_entities(&a, &Lexicons::load());
+        let geo = [
+            geo_at(&a, "باكستان", place("Pakistan", "PAK", None, Precision::Country)),
+            geo_at(&a, "عسير", place("Asir", "SAU", Some("Asir"), Precision::Admin1)),
+        ];
+        let p = event_places(&a, &geo, &ents, &scope(&a, "الهجوم", Category::Assault));
+        assert_eq!(names(&p), ["Asir"]);
+    }
+
+    #[test]
+    fn a_statement_has_no_place_of_its_topic() {
+        let a = analyze(
+            "اتهمت المنظمة المتمردين بارتكاب جرائم حرب في اليمن",
+            Some(Lang::Ar),
+        );
+        let geo = [geo_at(
+            &a,
+            "اليمن",
+            place("Yemen", "YEM", None, Precision::Country),
+        )];
+        let p = event_places(&a, &geo, &[], &scope(&a, "اتهمت", Category::Accuse));
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn talks_keep_where_they_were_held() {
+        let a = analyze(
+            "بدأت الحكومة وطالبان مفاوضات سلام مباشرة قبل أسبوعين في باكستان",
+            Some(Lang::Ar),
+        );
+        let geo = [geo_at(
+            &a,
+            "باكستان",
+            place("Pakistan", "PAK", None, Precision::Country),
+        )];
+        let p = event_places(&a, &geo, &[], &scope(&a, "مفاوضات", Category::Consult));
+        assert_eq!(names(&p), ["Pakistan"]);
+    }
 
     #[test]
     fn country_as_place() {
