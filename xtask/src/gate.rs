@@ -168,10 +168,10 @@ pub fn evaluate(category: Category, rows: Vec<RowPred>, folds_k: usize, caps: &T
     }
 }
 
-/// `category, id, gold, fold, level, score` lines of every held-out rule event (rows without events
+/// `category, id, gold, fold, level, score, trigger` lines of every held-out rule event (rows without events
 /// get one line with level and score `-`), for analysis.
 pub fn oof_scores_tsv(outcomes: &[GateOutcome]) -> String {
-    let mut s = String::from("category\tid\tgold\tfold\tlevel\tscore\n");
+    let mut s = String::from("category\tid\tgold\tfold\tlevel\tscore\ttrigger\n");
     for o in outcomes {
         for (r, _) in &o.rows {
             let head = format!(
@@ -182,10 +182,16 @@ pub fn oof_scores_tsv(outcomes: &[GateOutcome]) -> String {
                 r.fold
             );
             if r.events.is_empty() {
-                s.push_str(&format!("{head}\t-\t-\n"));
+                s.push_str(&format!("{head}\t-\t-\t-\n"));
             }
-            for (l, sc) in &r.events {
-                s.push_str(&format!("{head}\t{l}\t{sc:.4}\n"));
+            let triggers = r
+                .doc
+                .events
+                .iter()
+                .filter(|e| e.event == o.category)
+                .map(|e| e.trigger.as_ref().map_or("-", |t| t.text.as_str()));
+            for ((l, sc), t) in r.events.iter().zip(triggers) {
+                s.push_str(&format!("{head}\t{l}\t{sc:.4}\t{t}\n"));
             }
         }
     }

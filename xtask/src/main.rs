@@ -1,5 +1,6 @@
 //! `cargo run -p xtask -- <task>`: Marsad's build tasks.
 
+mod articles;
 mod gate;
 mod gazetteer;
 mod train;

@@ -65,6 +65,19 @@ pub struct Args {
     /// Upper bounds of the PROTEST gate thresholds per evidence level.
     #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 1.01, 1.01, 1.01])]
     protest_caps: Vec<f32>,
+    /// Also code the seed and snn-dev articles with the gate off and the new models' scores explained,
+    /// into this directory (for `eval/gate_articles.py`).
+    #[arg(long)]
+    articles_out: Option<PathBuf>,
+    /// L2 penalties of the hyper-parameter grid.
+    #[arg(long, value_delimiter = ',', default_values_t = [1e-3f32])]
+    l2: Vec<f32>,
+    /// Positive-example weights of the hyper-parameter grid.
+    #[arg(long, value_delimiter = ',', default_values_t = [1.0f32, 3.0])]
+    positive_weight: Vec<f32>,
+    /// Training-only extras of the grid: `none`, `others`, `ambiguous`, `both` (see [`Extras`]).
+    #[arg(long, value_delimiter = ',', default_values_t = ["none".to_string(), "others".to_string()])]
+    extras: Vec<String>,
 }
 
 /// One CSV row we use.
@@ -73,6 +86,7 @@ struct Row {
     id: String,
     event_type: String,
     label: String,
+    accept: u32,
     text: String,
 }
 
@@ -81,14 +95,49 @@ struct Row {
 struct Outcome {
     category: Category,
     config: TrainConfig,
-    with_others: bool,
+    extras: Extras,
     rows: usize,
     positives: usize,
     threshold: f32,
     tuned: Prf,
     at_half: Prf,
     nested: Prf,
-    grid: Vec<(TrainConfig, bool, f32)>,
+    grid: Vec<(TrainConfig, Extras, f32)>,
+}
+
+/// Training-only rows added to every fold's training set (never scored).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Extras {
+    /// The other event types' rows, as negatives.
+    others: bool,
+    /// This type's `ambiguous` rows that most annotators accepted, as positives.
+    ambiguous: bool,
+}
+
+impl Extras {
+    /// The flags named `none`, `others`, `ambiguous` or `both`.
+    fn parse(name: &str) -> Option<Extras> {
+        let (others, ambiguous) = match name {
+            "none" => (false, false),
+            "others" => (true, false),
+            "ambiguous" => (false, true),
+            "both" => (true, true),
+            _ => return None,
+        };
+        Some(Extras { others, ambiguous })
+    }
+
+    /// The extra examples these flags select.
+    fn examples(self, rows: &[Row], category: Category) -> Vec<Example> {
+        let mut out = Vec::new();
+        if self.others {
+            out.extend(other_negatives(rows, category));
+        }
+        if self.ambiguous {
+            out.extend(ambiguous_positives(rows, category));
+        }
+        out
+    }
 }
 
 fn workspace_root() -> PathBuf {
@@ -100,27 +149,32 @@ pub fn run(args: Args) -> Result<()> {
     let root = workspace_root();
     let gold = args
         .gold
+        .clone()
         .unwrap_or_else(|| root.join("../shared/data/gold/ar_plover_detect.dev.csv"));
-    let out_dir = args.out_dir.unwrap_or_else(|| root.join("data/models"));
-    let doc = args.doc.unwrap_or_else(|| root.join("docs/CLASSIFIER.md"));
+    let out_dir = args.out_dir.clone().unwrap_or_else(|| root.join("data/models"));
+    let doc = args
+        .doc
+        .clone()
+        .unwrap_or_else(|| root.join("docs/CLASSIFIER.md"));
     let rows = read_rows(&gold)?;
+    let grid = grid(&args)?;
     let mut outcomes = Vec::new();
     let mut gates = Vec::new();
+    let mut models = Vec::new();
     for (category, file) in [
         (Category::Assault, "detect-assault.bin"),
         (Category::Protest, "detect-protest.bin"),
     ] {
         let examples = examples_for(&rows, category);
-        let others = other_negatives(&rows, category);
         if examples.iter().filter(|e| e.positive).count() < FOLDS {
             bail!("too few positive {category} rows in {}", gold.display());
         }
-        let outcome = evaluate(category, &examples, &others)?;
+        let outcome = evaluate(category, &examples, &rows, &grid)?;
+        let extra = featurize_all(&outcome.extras.examples(&rows, category), outcome.config.bits);
         let mut data = featurize_all(&examples, outcome.config.bits);
-        if outcome.with_others {
-            data.extend(featurize_all(&others, outcome.config.bits));
-        }
+        data.extend(extra.iter().cloned());
         let model = train(&data, category, &outcome.config, outcome.threshold);
+        models.push(model.quantised());
         let path = out_dir.join(file);
         std::fs::write(&path, model.to_bytes()).with_context(|| format!("writing {}", path.display()))?;
         eprintln!(
@@ -132,11 +186,6 @@ pub fn run(args: Args) -> Result<()> {
             path.display()
         );
         let ids = ids_for(&rows, category);
-        let extra = if outcome.with_others {
-            featurize_all(&others, outcome.config.bits)
-        } else {
-            Vec::new()
-        };
         let held_out = crate::gate::oof_rows(category, &examples, &ids, &extra, &outcome.config, FOLDS);
         let caps = if category == Category::Assault {
             &args.assault_caps
@@ -161,6 +210,10 @@ pub fn run(args: Args) -> Result<()> {
     let tsv = marsad_extract::gate::thresholds_tsv(&rows, "Figures: docs/CLASSIFIER.md.");
     let path = out_dir.join("gate.tsv");
     std::fs::write(&path, tsv).with_context(|| format!("writing {}", path.display()))?;
+    if let Some(dir) = &args.articles_out {
+        let gold_dir = gold.parent().unwrap_or(Path::new("."));
+        crate::articles::write(gold_dir, &models, dir)?;
+    }
     if let Some(p) = args.oof_out {
         std::fs::write(&p, crate::gate::oof_jsonl(&gates))
             .with_context(|| format!("writing {}", p.display()))?;
@@ -199,19 +252,40 @@ fn ids_for(rows: &[Row], category: Category) -> Vec<String> {
 }
 
 /// The hyper-parameter grid (small on purpose: every point is chosen on the same folds).
-fn grid() -> Vec<TrainConfig> {
+fn grid(args: &Args) -> Result<Vec<(TrainConfig, Extras)>> {
     let base = TrainConfig::default();
     let mut out = Vec::new();
-    for positive_weight in [1.0, 3.0] {
-        for l2 in [1e-3, 1e-2] {
-            out.push(TrainConfig {
-                positive_weight,
-                l2,
-                ..base
-            });
+    for &positive_weight in &args.positive_weight {
+        for &l2 in &args.l2 {
+            for name in &args.extras {
+                let extras = Extras::parse(name).with_context(|| format!("unknown extras {name:?}"))?;
+                out.push((
+                    TrainConfig {
+                        positive_weight,
+                        l2,
+                        ..base
+                    },
+                    extras,
+                ));
+            }
         }
     }
-    out
+    if out.is_empty() {
+        bail!("empty hyper-parameter grid");
+    }
+    Ok(out)
+}
+
+/// This type's `ambiguous` rows that at least two annotators accepted, as extra positives (never
+/// scored: the scorer skips ambiguous rows).
+fn ambiguous_positives(rows: &[Row], category: Category) -> Vec<Example> {
+    rows.iter()
+        .filter(|r| r.event_type == category.as_str() && r.label == "ambiguous" && r.accept >= 2)
+        .map(|r| Example {
+            text: r.text.clone(),
+            positive: true,
+        })
+        .collect()
 }
 
 /// The other event types' rows, as extra negatives (they were collected for another category).
@@ -225,34 +299,35 @@ fn other_negatives(rows: &[Row], category: Category) -> Vec<Example> {
         .collect()
 }
 
-fn evaluate(category: Category, examples: &[Example], others: &[Example]) -> Result<Outcome> {
+fn evaluate(
+    category: Category,
+    examples: &[Example],
+    rows: &[Row],
+    grid: &[(TrainConfig, Extras)],
+) -> Result<Outcome> {
     let labels: Vec<bool> = examples.iter().map(|e| e.positive).collect();
     let data = featurize_all(examples, TrainConfig::default().bits);
-    let other_data = featurize_all(others, TrainConfig::default().bits);
-    let mut best: Option<(TrainConfig, bool, Vec<f32>, f32, Prf)> = None;
+    let mut best: Option<(TrainConfig, Extras, Vec<f32>, f32, Prf)> = None;
     let mut tried = Vec::new();
-    for config in grid() {
-        for with_others in [false, true] {
-            let extra = if with_others { &other_data[..] } else { &[] };
-            let scores = cross_val_scores(&data, extra, category, &config, FOLDS);
+    for &(config, extras) in grid {
+        {
+            let extra = featurize_all(&extras.examples(rows, category), config.bits);
+            let scores = cross_val_scores(&data, &extra, category, &config, FOLDS);
             let (t, prf) = best_threshold(&scores, &labels);
-            eprintln!(
-                "{category} {config:?} others {with_others}: F1 {:.3} at {t:.3}",
-                prf.f1
-            );
-            tried.push((config, with_others, prf.f1));
+            eprintln!("{category} {config:?} {extras:?}: F1 {:.3} at {t:.3}", prf.f1);
+            tried.push((config, extras, prf.f1));
             if best.as_ref().is_none_or(|b| prf.f1 > b.4.f1) {
-                best = Some((config, with_others, scores, t, prf));
+                best = Some((config, extras, scores, t, prf));
             }
         }
     }
-    let Some((config, with_others, scores, threshold, tuned)) = best else {
+    let Some((config, extras, scores, threshold, tuned)) = best else {
         bail!("empty hyper-parameter grid");
     };
     Ok(Outcome {
         category,
         config,
-        with_others,
+        extras,
         rows: examples.len(),
         positives: labels.iter().filter(|&&y| y).count(),
         threshold,
@@ -313,10 +388,15 @@ fn report(outcomes: &[Outcome]) -> String {
         ));
         s.push_str(&prf_row("fixed threshold 0.5", &o.at_half));
         s.push_str(
-            "\nGrid (positive weight / L2 / other types' rows added as negatives → best out-of-fold F1):",
+            "\nGrid (positive weight / L2 / other types' rows added as negatives / ambiguous rows added as \
+             positives → best out-of-fold F1):",
         );
-        for (g, others, f1) in &o.grid {
-            let _ = write!(s, " {}/{:e}/{} → {:.3};", g.positive_weight, g.l2, others, f1);
+        for (g, x, f1) in &o.grid {
+            let _ = write!(
+                s,
+                " {}/{:e}/{}/{} → {:.3};",
+                g.positive_weight, g.l2, x.others, x.ambiguous, f1
+            );
         }
         s.push('\n');
     }
