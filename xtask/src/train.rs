@@ -60,11 +60,15 @@ pub struct Args {
     /// Upper bounds of the ASSAULT gate thresholds per evidence level (0 to 3): the detection set's
     /// annotators reject many concrete attack reports, so an unbounded search also kills the
     /// articles' attacks; the bounds keep the seed's and snn-dev's attacks (checked with `marsad eval`).
-    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.14, 0.015, 0.0])]
+    /// `eval/scripts/gate_caps.py` finds the highest bounds that keep the seed and snn-dev scores.
+    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.1672, 0.0149, 0.0149])]
     assault_caps: Vec<f32>,
     /// Upper bounds of the PROTEST gate thresholds per evidence level.
     #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 1.01, 1.01, 1.01])]
     protest_caps: Vec<f32>,
+    /// Categories whose gate uses one threshold for every evidence level (capped per level).
+    #[arg(long, value_delimiter = ',')]
+    tie_levels: Vec<String>,
     /// Also code the seed and snn-dev articles with the gate off and the new models' scores explained,
     /// into this directory (for `eval/gate_articles.py`).
     #[arg(long)]
@@ -195,7 +199,8 @@ pub fn run(args: Args) -> Result<()> {
         let caps: [f32; marsad_extract::gate::LEVELS] = caps[..]
             .try_into()
             .with_context(|| format!("{category} caps: one per evidence level"))?;
-        let g = crate::gate::evaluate(category, held_out, FOLDS, &caps);
+        let tied = args.tie_levels.iter().any(|c| c == category.as_str());
+        let g = crate::gate::evaluate(category, held_out, FOLDS, &caps, tied);
         eprintln!(
             "{category} coder + gate: rules F1 {:.3}, gate {:?} F1 {:.3}, nested F1 {:.3}",
             g.rules.f1, g.chosen.0, g.chosen.1.f1, g.nested.f1
@@ -412,15 +417,30 @@ fn gate_report(gates: &[crate::gate::GateOutcome]) -> String {
          2 two or more; `marsad_extract::gate`). Each row is coded once with the gate off and scored by \
          the classifier of the fold that did not see it (same folds and configuration as above); \
          thresholds come from a grid (0, quantiles of the scores, or never) under per-level bounds and are written to `data/models/gate.tsv`. \
-         The nested row picks each fold's thresholds on the other folds only: that is the figure to quote.\n",
+         The nested row picks each fold's thresholds on the other folds only: that is the figure to quote.\n\n\
+         The ASSAULT bounds are the highest that leave the seed and snn-dev article scores (`score.py events`) no lower \
+         than before: this set's annotators reject many attack mentions (background attacks, attacks named in \
+         condemnations or accusations) that the article gold counts, and an unbounded search drops them. \
+         `eval/scripts/gate_caps.py` finds the bounds from `--oof-out` and `--articles-out` files; \
+         `eval/scripts/gate_articles.py` replays a `gate.tsv` on the articles.\n",
     );
     for g in gates {
         let t = g.chosen.0;
         let _ = write!(
             s,
-            "\n### {}\n\nThresholds by level: {:.3} / {:.3} / {:.3} / {:.3} (searched under the bounds {:?}).\n\n\
+            "\n### {}\n\nThresholds by level: {:.3} / {:.3} / {:.3} / {:.3} (searched under the bounds {:?}{}).\n\n\
              | out-of-fold, coder on each row | P | R | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n",
-            g.category, t[0], t[1], t[2], t[3], g.caps
+            g.category,
+            t[0],
+            t[1],
+            t[2],
+            t[3],
+            g.caps,
+            if g.tied {
+                ", one threshold for every level"
+            } else {
+                ""
+            }
         );
         s.push_str(&prf_row("rules alone (gate off)", &g.rules));
         s.push_str(&prf_row(
@@ -433,4 +453,41 @@ fn gate_report(gates: &[crate::gate::GateOutcome]) -> String {
         ));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(event_type: &str, label: &str, accept: u32) -> Row {
+        Row {
+            id: "x".into(),
+            event_type: event_type.into(),
+            label: label.into(),
+            accept,
+            text: "نص".into(),
+        }
+    }
+
+    #[test]
+    fn extras_select_training_only_rows() {
+        let rows = [
+            row("ASSAULT", "yes", 3),
+            row("ASSAULT", "ambiguous", 2),
+            row("ASSAULT", "ambiguous", 0),
+            row("PROTEST", "easy no", 0),
+            row("PROTEST", "yes", 3),
+        ];
+        let count = |name: &str| {
+            let x = Extras::parse(name)
+                .expect("known name")
+                .examples(&rows, Category::Assault);
+            (x.len(), x.iter().filter(|e| e.positive).count())
+        };
+        assert_eq!(count("none"), (0, 0));
+        assert_eq!(count("others"), (1, 0));
+        assert_eq!(count("ambiguous"), (1, 1));
+        assert_eq!(count("both"), (2, 1));
+        assert!(Extras::parse("all").is_none());
+    }
 }
