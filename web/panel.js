@@ -103,6 +103,12 @@ function marks(ev) {
   for (const p of ev.places) add(p.span, "place");
   add(ev.claim_by?.span, "claim-src");
   add(ev.claim_verb?.span, "claim-src");
+  const f = ev.spans || {};
+  add(f.date?.span, "when");
+  add(f.time?.span, "when");
+  add(f.dead?.span, "figure");
+  add(f.injured?.span, "figure");
+  add(f.status?.span, "cue");
   return out;
 }
 
@@ -134,6 +140,11 @@ export function renderDetail(panel, detail, open, close) {
     facts(ev),
     ...claims(detail, open),
     h("h3", {}, "Article"),
+    h("p", { class: "hint key" }, "Marked: ", h("span", { class: "evidence" }, "sentence"), " · ",
+      h("span", { class: "trigger" }, "action"), " · ", h("span", { class: "actor" }, "actors"), " · ",
+      h("span", { class: "place" }, "places"), " · ", h("span", { class: "claim-src" }, "claim"), " · ",
+      h("span", { class: "when" }, "date/time"), " · ", h("span", { class: "figure" }, "figures"), " · ",
+      h("span", { class: "cue" }, "status cue")),
     doc ? h("p", { class: "hint" }, [doc.title ? h("span", { dir: "auto", class: "ar-text" }, doc.title) : doc.doc_id,
       doc.published ? ` · ${doc.published}` : "", doc.source ? ` · ${doc.source}` : "",
       doc.url ? [" · ", h("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, "source")] : ""]) : null,

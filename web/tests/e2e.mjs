@@ -61,6 +61,8 @@ async function main() {
     check(await page.$eval("#article", (a) => a.matches(":dir(rtl)")), "article is not right-to-left");
     const trigger = await page.$eval("#article .trigger", (t) => t.textContent);
     check(trigger === "قصف", `trigger highlight ${JSON.stringify(trigger)}`);
+    const when = await page.$eval("#article .when", (t) => t.textContent);
+    check(when === "صباح اليوم", `date evidence highlight ${JSON.stringify(when)}`);
     await page.screenshot({ path: join(outDir, "event.png") });
 
     // A contested event: Azerbaijan's claim of shelling by Armenian units, against Armenia's claim.

@@ -44,9 +44,17 @@ const LOC_PREPS: &[&str] = &[
     "غرب",
     "وسط",
     "انحاء",
+    "جنوبي",
+    "شمالي",
+    "شرقي",
+    "غربي",
 ];
 /// Words that may stand between an agent noun and the name or adjective that completes it.
 const LINKS: &[&str] = &[
+    "تابعه",
+    "تابع",
+    "تابعين",
+    "التابعين",
     "الموالية",
     "الموالين",
     "الموالي",
@@ -77,6 +85,8 @@ pub struct Ent {
     pub prep: Option<String>,
     /// A country or capital that only names a location.
     pub loc: bool,
+    /// A bare word for people ("أشخاص", "شخصا"): it says nothing of who they are.
+    pub generic: bool,
 }
 
 impl Ent {
@@ -118,9 +128,38 @@ pub fn find_entities_on(a: &Analysis<'_>, lex: &Lexicons, date: Option<Date>) ->
         ents.push(ent);
         i += used.max(1);
     }
+    drop_generic_before_members(a, &mut ents);
     let main = main_country(&ents);
     fill_countries(&mut ents, main.as_deref());
     ents
+}
+
+/// Words for people in general (normalised keys).
+const GENERIC: &[&str] = &["اشخاص", "الاشخاص", "شخص", "شخصا", "شخصان", "شخصين", "الناس"];
+
+fn is_generic(a: &Analysis<'_>, tokens: &Range<usize>) -> bool {
+    tokens.len() == 1 && {
+        let k = &a.tokens[tokens.start].key;
+        let k = k.strip_prefix('و').filter(|r| GENERIC.contains(r)).unwrap_or(k);
+        GENERIC.contains(&k)
+    }
+}
+
+/// "19 شخصا من قوات الأمن": the people are members of what follows, which names them better.
+fn drop_generic_before_members(a: &Analysis<'_>, ents: &mut Vec<Ent>) {
+    let mut i = 0;
+    while i + 1 < ents.len() {
+        let (e, next) = (&ents[i], &ents[i + 1]);
+        let members = e.generic
+            && next.prep.as_deref() == Some("من")
+            && next.tokens.start == e.tokens.end + 1
+            && a.tokens[e.tokens.end].key == "من";
+        if members {
+            ents.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Actor and agent-noun matches, longest first among overlaps, in text order.
@@ -237,7 +276,9 @@ fn build(a: &Analysis<'_>, hits: &[AHit]) -> (Ent, usize) {
                 break;
             }
             let r = &next.row;
-            if r.kind == ActorKind::Agent && country.is_some() {
+            // Two agent nouns make one actor only as a construct ("جنود المارينز", "جنودا متمردين"):
+            // after a definite noun the next one is another actor ("هاجم الجيش المسلحين").
+            if r.kind == ActorKind::Agent && (country.is_some() || definite(a, tokens.end - 1)) {
                 break;
             }
             absorb(r, &mut country, &mut sector, &mut name);
@@ -262,8 +303,17 @@ fn build(a: &Analysis<'_>, hits: &[AHit]) -> (Ent, usize) {
         kind: row.kind,
         prep,
         loc,
+        generic: used == 1 && row.kind == ActorKind::Agent && is_generic(a, &first.tokens),
     };
     (ent, used)
+}
+
+/// True when token `i` carries the article (with or without a proclitic).
+fn definite(a: &Analysis<'_>, i: usize) -> bool {
+    let k = &a.tokens[i].key;
+    ["ال", "وال", "بال", "لل", "فال", "ولل", "وبال"]
+        .iter()
+        .any(|p| k.starts_with(p))
 }
 
 /// Takes the country (and, for armed groups, the sector) of a following part.
@@ -276,7 +326,10 @@ fn absorb(
     if country.is_none() {
         country.clone_from(&r.country);
     }
-    if matches!(r.sector, Some(Sector::Reb | Sector::Uaf)) && r.kind == ActorKind::Group {
+    let armed_group = matches!(r.sector, Some(Sector::Reb | Sector::Uaf)) && r.kind == ActorKind::Group;
+    // "جنودا متمردين": mutinous soldiers are rebels.
+    let rebels = r.sector == Some(Sector::Reb) && r.kind == ActorKind::Agent;
+    if armed_group || rebels {
         *sector = r.sector;
     }
     if sector.is_none() {
@@ -308,11 +361,61 @@ fn governing_prep(a: &Analysis<'_>, hit: &AHit) -> Option<String> {
         return Some(c.clone());
     }
     let prev = a.tokens[..hit.tokens.start].last()?;
-    let pk = prev.key.strip_prefix('و').unwrap_or(&prev.key);
-    PREPS
-        .contains(&pk)
-        .then(|| pk.to_string())
-        .or_else(|| LOC_PREPS.contains(&pk).then(|| pk.to_string()))
+    let known = |k: &str| PREPS.contains(&k) || LOC_PREPS.contains(&k);
+    // "وفي" is "و" + "في", but "وسط" is a word of its own: strip the conjunction only when the rest
+    // is a preposition and the whole is not.
+    let pk = match prev.key.strip_prefix('و') {
+        Some(rest) if !known(&prev.key) && known(rest) => rest,
+        _ => prev.key.as_str(),
+    };
+    if pk == "من" && partitive(a, hit.tokens.start - 1) {
+        return None;
+    }
+    known(pk).then(|| pk.to_string())
+}
+
+/// Quantity words that take "من" partitively ("عدد من الجنود", "أربعة من حراس الأمن").
+pub(crate) const QUANTITY: &[&str] = &[
+    "عدد",
+    "عددا",
+    "احد",
+    "احدي",
+    "بعض",
+    "عشرات",
+    "مئات",
+    "الاف",
+    "الالاف",
+    "العشرات",
+    "المئات",
+    "مجموعه",
+    "كثير",
+    "العديد",
+    "عناصر",
+    "افراد",
+    "اثنين",
+    "اثنان",
+    "ثلاثه",
+    "اربعه",
+    "خمسه",
+    "سته",
+    "سبعه",
+    "ثمانيه",
+    "تسعه",
+    "عشره",
+    "اكثر",
+];
+
+/// True when the "من" at token `i` follows a figure or a quantity word.
+fn partitive(a: &Analysis<'_>, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &a.tokens[p]) else {
+        return false;
+    };
+    let k = prev
+        .key
+        .strip_prefix('و')
+        .filter(|r| QUANTITY.contains(r))
+        .unwrap_or(&prev.key);
+    prev.kind == TokenKind::Number || QUANTITY.contains(&k)
 }
 
 /// Fills missing countries: from a demonym or country later in the same clause, else the document's
@@ -366,6 +469,25 @@ mod tests {
         let e = ents("أمطرت القوات الموالية للحوثيين مناطق");
         assert_eq!(e[0].country.as_deref(), Some("YEM"));
         assert_eq!(e[0].sector, Some(Sector::Reb));
+    }
+
+    #[test]
+    fn wasat_is_a_location_word_not_a_conjunction() {
+        let e = ents("تظاهروا في وسط القاهرة");
+        assert!(e[0].loc, "{e:?}");
+    }
+
+    #[test]
+    fn weapon_with_a_demonym_is_the_military() {
+        let e = ents("اطلقت دبابة إسرائيلية قذيفة");
+        assert_eq!(e[0].country.as_deref(), Some("ISR"));
+        assert_eq!(e[0].sector, Some(Sector::Mil));
+    }
+
+    #[test]
+    fn counted_members_are_not_governed_by_min() {
+        let e = ents("قام عدد من جنود المارينز بقتل المدنيين");
+        assert_eq!(e[0].prep, None, "{e:?}");
     }
 
     #[test]

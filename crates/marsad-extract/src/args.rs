@@ -2,10 +2,13 @@
 //! ("قصف الجيش الأذربيجاني عدة بلدات"), genitives and "by" phrases for verbal nouns ("هجوم شنه X",
 //! "من قبل X"), victims after victim nouns ("مقتل 49 جنديا"), both sides of "بين X و Y".
 
+mod cause;
+mod protest;
+
 use crate::actors::Ent;
 use crate::detect::Trig;
 use crate::lexicons::Form;
-use marsad_model::Category;
+use marsad_model::{Category, Sector};
 use marsad_text::{Analysis, TokenKind};
 use std::ops::Range;
 
@@ -27,6 +30,58 @@ const BY: &[&str] = &[
     "زرعها",
     "زرعه",
     "مصدره",
+    "بنيران",
+    "برصاص",
+    "يد",
+    "ايدي",
+    "بيد",
+];
+/// Words before an agent in a passive clause ("قتل شرطي بنيران مسلحين", "على يد", "من قبل").
+const AGENT_MARKS: &[&str] = &["قبل", "بنيران", "برصاص", "يد", "ايدي", "بيد", "بقياده"];
+/// Verbal nouns whose genitive is their object ("اغتيال عماد مغنية", "خطف صحافي").
+const OBJECT_MASDARS: &[&str] = &[
+    "قتل",
+    "اغتيال",
+    "خطف",
+    "اختطاف",
+    "استهداف",
+    "تعذيب",
+    "ذبح",
+    "اعتقال",
+    "احتجاز",
+    "اعدام",
+    "تصفيه",
+];
+/// "أنّ" with a subject pronoun ("إنه", "وأنهم"), before a verb whose subject it is.
+const PRONOUN_THAT: &[&str] = &[
+    "انه",
+    "انها",
+    "انهم",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "وانه",
+    "وانها",
+    "وانهم",
+];
+/// Verbs whose subject undergoes the attack named after them ("تعرض X لهجوم", "نجا X من انفجار",
+/// "جرح X في تفجير").
+const SUFFER: &[&str] = &[
+    "تعرض",
+    "تعرضت",
+    "بتعرض",
+    "لتعرض",
+    "يتعرض",
+    "تتعرض",
+    "تعرضوا",
+    "نجا",
+    "نجت",
+    "ينجو",
+    "جرح",
+    "جرحت",
+    "اصيب",
+    "اصيبت",
+    "اصيبوا",
 ];
 /// Prepositions that introduce a recipient.
 const TO: &[&str] = &["علي", "ضد", "ب", "ل", "من", "مع", "الي", "باتجاه"];
@@ -96,25 +151,127 @@ pub fn assign(
     }
     let after = in_window(ents, &right, skip);
     let before = in_window(ents, &left, skip);
-    let form = effective_form(a, trig, &right);
+    let form = effective_form(a, ents, trig, &right);
     match form {
-        Form::Verb => verb_args(a, trig, &before, &after, &mut args),
+        Form::Verb => {
+            if !passive_agent(a, trig, &before, &after, &mut args) {
+                verb_args(a, trig, &before, &after, &mut args);
+                if trig.form == Form::Kill {
+                    passive_kill(a, trig, &before, &after, &mut args);
+                }
+            }
+        }
         Form::Noun => noun_args(a, trig, &before, &after, &mut args),
-        _ => victim_args(a, &after, &mut args),
-    }
-    if trig.form == Form::Kill && form == Form::Verb {
-        passive_kill(a, trig, &before, &after, &mut args);
+        _ => {
+            victim_args(a, &after, &mut args);
+            if args.actor.is_empty() {
+                args.actor.extend(cause::cause_subject(a, ents, trig, sent, skip));
+            }
+        }
     }
     if trig.category == Category::Assault && is_clash(a, trig) && args.recipient.is_empty() {
         args.mutual = args.actor.len() > 1;
     }
+    if trig.category == Category::Protest {
+        // "متظاهرون أفغان", "المتظاهرون": the protest noun itself names who protests.
+        if args.actor.is_empty()
+            && let Some(i) =
+                (0..ents.len()).find(|i| ents[*i].tokens.start == trig.tokens.start && !skip.contains(i))
+        {
+            args.actor.push(i);
+        }
+        protest::protest_sides(ents, trig, &mut args);
+        if args.recipient.is_empty() {
+            args.recipient
+                .extend(protest::protest_target(a, ents, trig, sent, skip));
+        }
+    }
     args
 }
 
-/// A killing verb followed by a figure or a victim reads as passive ("قتل 18 شخصا").
-fn effective_form(a: &Analysis<'_>, trig: &Trig, right: &Range<usize>) -> Form {
+/// The text of the token before an entity, without a conjunction.
+fn prev_key<'a>(a: &'a Analysis<'_>, e: &Ent) -> &'a str {
+    e.tokens.start.checked_sub(1).map(|p| key(a, p)).unwrap_or("")
+}
+
+/// A passive clause with its agent named after a marker ("قتل شرطي بنيران مسلحين", "على يد", "من
+/// قبل"): the marked entity is the actor, the subject before the verb or the first entity after it the
+/// victim. Returns false when there is no marked agent.
+fn passive_agent(
+    a: &Analysis<'_>,
+    trig: &Trig,
+    before: &[(usize, &Ent)],
+    after: &[(usize, &Ent)],
+    args: &mut Args,
+) -> bool {
+    let Some(p) = after
+        .iter()
+        .position(|(_, e)| AGENT_MARKS.contains(&prev_key(a, e)))
+    else {
+        return false;
+    };
+    push_coordinated(&mut args.actor, after, p);
+    let victim = after[..p]
+        .iter()
+        .find(|(_, e)| e.prep.is_none() || e.prep.as_deref() == Some("من"))
+        .or_else(|| {
+            before.iter().rev().find(|(_, e)| {
+                is_bare(e)
+                    && trig
+                        .tokens
+                        .start
+                        .checked_sub(e.tokens.end)
+                        .is_some_and(|gap| gap <= 2)
+            })
+        });
+    if let Some((i, _)) = victim {
+        args.recipient.push(*i);
+    }
+    true
+}
+
+/// True when an indefinite word for people or civilians starts at token `i`.
+fn people_at(ents: &[Ent], i: usize) -> bool {
+    ents.iter().any(|e| {
+        e.tokens.start == i && (e.generic || (e.sector == Some(Sector::Cvl) && !e.text.starts_with("ال")))
+    })
+}
+
+/// "نسب إلى X", "نسبت إلى X": the attack is attributed to X.
+fn attributed(a: &Analysis<'_>, e: &Ent) -> bool {
+    e.prep.as_deref() == Some("الي")
+        && e.tokens
+            .start
+            .checked_sub(2)
+            .is_some_and(|p| ["نسب", "نسبت", "ينسب", "تنسب", "نسبه", "المنسوب"].contains(&key(a, p)))
+}
+
+/// True when the trigger is a verbal noun whose genitive is its object ("اغتيال X", "بقتل X").
+fn object_masdar(a: &Analysis<'_>, trig: &Trig) -> bool {
+    if trig.tokens.len() != 1 {
+        return false;
+    }
+    let k = key(a, trig.tokens.start);
+    ["", "ب", "ل", "ال", "بال", "لل"]
+        .iter()
+        .filter_map(|p| k.strip_prefix(p))
+        .any(|w| OBJECT_MASDARS.contains(&w))
+}
+
+/// A killing verb followed by a figure or a victim reads as passive ("قتل 18 شخصا"); one with a
+/// proclitic preposition is a verbal noun ("بقتل المدنيين").
+fn effective_form(a: &Analysis<'_>, ents: &[Ent], trig: &Trig, right: &Range<usize>) -> Form {
     if trig.form != Form::Kill {
         return trig.form;
+    }
+    let first = key(a, trig.tokens.start);
+    let after_prep = trig
+        .tokens
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| ["في", "علي", "عن", "الي", "من", "بعد", "قبل"].contains(&key(a, p)));
+    if (first.starts_with('ب') || first.starts_with('ل') || after_prep) && object_masdar(a, trig) {
+        return Form::Noun;
     }
     let next = right
         .clone()
@@ -122,6 +279,8 @@ fn effective_form(a: &Analysis<'_>, trig: &Trig, right: &Range<usize>) -> Form {
         .find(|i| !["امس", "اليوم"].contains(&key(a, *i)));
     match next {
         Some(i) if a.tokens[i].kind == TokenKind::Number => Form::Victim,
+        // "قتل شخصان", "قتل مدنيون": a killing verb with people right after it is passive.
+        Some(i) if people_at(ents, i) => Form::Victim,
         _ => Form::Verb,
     }
 }
@@ -142,6 +301,7 @@ fn passive_kill(
         return;
     }
     let object_next = trig.tokens.end < a.tokens.len() && is_count(a, trig.tokens.end)
+        || object_pronoun(a, trig)
         || after
             .iter()
             .any(|(_, e)| is_bare(e) && e.tokens.start <= trig.tokens.end + 1);
@@ -149,6 +309,15 @@ fn passive_kill(
         args.recipient.insert(0, subject);
         args.actor.retain(|i| *i != subject);
     }
+}
+
+/// True when a killing verb carries its object as a pronoun ("وقتلهم", "قتلتها", "قتلوه"): it is active.
+fn object_pronoun(a: &Analysis<'_>, trig: &Trig) -> bool {
+    let k = key(a, trig.tokens.start);
+    let k = k.strip_prefix('ف').unwrap_or(k);
+    k.starts_with("قتل")
+        && k.chars().count() > 4
+        && ["هم", "هما", "ها", "ته", "وه"].iter().any(|p| k.ends_with(p))
 }
 
 fn is_clash(a: &Analysis<'_>, trig: &Trig) -> bool {
@@ -206,7 +375,16 @@ static COUNT_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std
 
 /// True when token `i` is a figure or a cardinal number word ("ثلاثة", "عشرات").
 fn is_count(a: &Analysis<'_>, i: usize) -> bool {
-    a.tokens[i].kind == TokenKind::Number || COUNT_WORDS.contains(key(a, i))
+    a.tokens[i].kind == TokenKind::Number
+        || COUNT_WORDS.contains(key(a, i))
+        || crate::actors::QUANTITY.contains(&key(a, i))
+}
+
+/// True when an entity is counted ("ثلاثة جنود", "اثنين من عناصر الشرطة"): a victim or an object.
+fn counted_ent(a: &Analysis<'_>, e: &Ent) -> bool {
+    let s = e.tokens.start;
+    let partitive = s >= 2 && key(a, s - 1) == "من" && is_count(a, s - 2);
+    partitive || (s >= 1 && is_count(a, s - 1))
 }
 
 /// True when an entity after a verb is counted ("قتلت ثلاثة جنود"): an object, not the subject.
@@ -222,12 +400,27 @@ fn verb_args(
     args: &mut Args,
 ) {
     // SVO: a bare entity right before the verb.
-    let svo = before
-        .iter()
-        .rev()
-        .find(|(_, e)| is_bare(e) && trig.tokens.start - e.tokens.end <= 2);
+    let svo = before.iter().rev().find(|(_, e)| {
+        is_bare(e)
+            && trig
+                .tokens
+                .start
+                .checked_sub(e.tokens.end)
+                .is_some_and(|gap| gap <= 2)
+    });
+    // "وإنهم اختطفوا مواطنا": the subject is the pronoun, what follows the verb is its object.
+    let pronoun = trig
+        .tokens
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| PRONOUN_THAT.contains(&a.tokens[p].key.as_str()));
     let subj = after.iter().position(|(_, e)| {
-        is_bare(e) && e.tokens.start <= trig.tokens.end + 4 && !counted(a, trig.tokens.end, e)
+        if pronoun {
+            return false;
+        }
+        // "تظاهر عشرات المواطنين": a protest verb has no object, its counted noun is the subject.
+        let object = trig.category != Category::Protest && counted(a, trig.tokens.end, e);
+        is_bare(e) && e.tokens.start <= trig.tokens.end + 4 && !object
     });
     let rest_from = match (svo, subj) {
         (Some((i, _)), _) => {
@@ -256,14 +449,23 @@ fn noun_args(
     after: &[(usize, &Ent)],
     args: &mut Args,
 ) {
+    let object = object_masdar(a, trig);
     for (n, (i, e)) in after.iter().enumerate() {
-        let prev = e.tokens.start.checked_sub(1).map(|p| key(a, p)).unwrap_or("");
+        let prev = prev_key(a, e);
         let genitive = e.tokens.start <= trig.tokens.end + 1
             && (e.prep.is_none() || e.prep.as_deref() == Some("ل"))
             && args.actor.is_empty();
-        if BY.contains(&prev) || genitive {
+        if BY.contains(&prev) || attributed(a, e) {
             push_coordinated(&mut args.actor, after, n);
-        } else if e.prep.as_deref().is_some_and(|p| TO.contains(&p)) && args.recipient.is_empty() {
+        } else if genitive && object {
+            if args.recipient.is_empty() {
+                push_coordinated(&mut args.recipient, after, n);
+            }
+        } else if genitive {
+            push_coordinated(&mut args.actor, after, n);
+        } else if (e.prep.as_deref().is_some_and(|p| TO.contains(&p)) || counted_ent(a, e))
+            && args.recipient.is_empty()
+        {
             if e.prep.as_deref() == Some("مع") && is_clash(a, trig) {
                 args.actor.push(*i);
             } else {
@@ -272,9 +474,19 @@ fn noun_args(
         }
     }
     if args.actor.is_empty()
-        && let Some((i, _)) = before.iter().rev().find(|(_, e)| is_bare(e))
+        && let Some((i, e)) = before
+            .iter()
+            .rev()
+            .find(|(_, e)| is_bare(e) && !counted_ent(a, e))
     {
-        args.actor.push(*i);
+        // "تعرض X لهجوم", "نجا X من انفجار": the subject suffered the attack.
+        if SUFFER.contains(&prev_key(a, e)) {
+            if args.recipient.is_empty() {
+                args.recipient.push(*i);
+            }
+        } else {
+            args.actor.push(*i);
+        }
     }
     args.actor.dedup();
     args.recipient.retain(|r| !args.actor.contains(r));
@@ -347,6 +559,62 @@ mod tests {
         let (a, r, _) = run("قال مسؤولون إن أربعة من حراس الأمن الأفغان قتلوا أمس في ولاية هلمند");
         assert!(a.is_empty(), "{a:?}");
         assert!(r.iter().any(|x| x.contains("الأفغان")), "{r:?}");
+    }
+
+    #[test]
+    fn agent_after_a_passive_marker() {
+        let (a, r, _) = run("قتل أحد عناصر الشرطة بنيران مسلحين مجهولين وسط المدينة");
+        assert_eq!(a, vec!["مسلحين مجهولين"]);
+        assert_eq!(r, vec!["عناصر الشرطة"]);
+    }
+
+    #[test]
+    fn genitive_of_an_assassination_is_its_victim() {
+        let (a, r, _) = run("ردت إسرائيل عبر اغتيال القائد في حماس");
+        assert!(r.iter().all(|x| !x.contains("إسرائيل")), "{r:?}");
+        assert_eq!(a, vec!["إسرائيل"]);
+    }
+
+    #[test]
+    fn a_government_does_not_march() {
+        let (a, r, _) = run("تظاهر مئات أمام مقر رئيس الوزراء البريطاني");
+        assert!(a.is_empty(), "{a:?}");
+        assert_eq!(r, vec!["رئيس الوزراء البريطاني"]);
+    }
+
+    #[test]
+    fn people_of_a_named_body_are_that_body() {
+        let (_, r, _) = run("وقتل 19 شخصا من قوات الامن التركية");
+        assert_eq!(r, vec!["قوات الامن التركية"]);
+    }
+
+    #[test]
+    fn object_pronoun_makes_a_killing_verb_active() {
+        let (a, _, _) = run("اصاب صاروخ اسرائيلي السيارة وقتلهم جميعا");
+        assert_eq!(a, vec!["صاروخ اسرائيلي"]);
+    }
+
+    #[test]
+    fn a_toll_is_caused_by_the_deed_before_it() {
+        let lex = Lexicons::load();
+        let text = "اطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين مما أدى إلى وقوع أربعة قتلى";
+        let a = analyze(text, Some(Lang::Ar));
+        let ents = find_entities(&a, &lex);
+        let (t, _) = find(&a, &lex);
+        let victim = t
+            .iter()
+            .find(|t| t.form == Form::Victim)
+            .expect("a victim trigger");
+        let args = assign(&a, &ents, victim, &[], &(0..a.tokens.len()), &[]);
+        let names: Vec<_> = args.actor.iter().map(|i| ents[*i].text.clone()).collect();
+        assert_eq!(names, vec!["دبابة إسرائيلية"]);
+    }
+
+    #[test]
+    fn protest_target_after_against() {
+        let (a, r, _) = run("تظاهر الآلاف ضد الحكومة العراقية");
+        assert!(a.iter().all(|x| !x.contains("الحكومة")), "{a:?}");
+        assert_eq!(r, vec!["الحكومة العراقية"]);
     }
 
     #[test]

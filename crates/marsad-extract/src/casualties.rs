@@ -86,12 +86,16 @@ pub struct Num {
 }
 
 /// Casualties found for one event.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Casualties {
     /// Dead.
     pub dead: Option<(Count, Option<Qualifier>)>,
     /// Injured.
     pub injured: Option<(Count, Option<Qualifier>)>,
+    /// Tokens of the words `dead` comes from (the figure, or the word reporting deaths).
+    pub dead_at: Option<Range<usize>>,
+    /// Tokens of the figure `injured` comes from.
+    pub injured_at: Option<Range<usize>>,
 }
 
 /// Every number in the text: the text layer's digits plus number words.
@@ -174,13 +178,20 @@ pub fn casualties(a: &Analysis<'_>, nums: &[Num], range: Range<usize>) -> Casual
         let inj_near = window(before, n.tokens.start, INJURY) || window(n.tokens.end, after, INJURY);
         let inj_closer = nearest(a, n, INJURY, &range) < nearest(a, n, DEATH, &range);
         if inj_near && (!dead_near || inj_closer) {
-            c.injured = c.injured.or(count);
-        } else if dead_near {
-            c.dead = c.dead.or(count);
+            if c.injured.is_none() {
+                c.injured = count;
+                c.injured_at = Some(n.tokens.clone());
+            }
+        } else if dead_near && c.dead.is_none() {
+            c.dead = count;
+            c.dead_at = Some(n.tokens.clone());
         }
     }
-    if c.dead.is_none() {
-        c.dead = figureless_death(a, range);
+    if c.dead.is_none()
+        && let Some((i, d)) = figureless_death(a, range)
+    {
+        c.dead = Some(d);
+        c.dead_at = Some(i..i + 1);
     }
     c
 }
@@ -211,16 +222,16 @@ fn nearest(a: &Analysis<'_>, n: &Num, list: &[&str], range: &Range<usize>) -> us
 }
 
 /// Deaths reported without a figure: one when a singular victim follows, else "unknown".
-fn figureless_death(a: &Analysis<'_>, range: Range<usize>) -> Option<(Count, Option<Qualifier>)> {
+fn figureless_death(a: &Analysis<'_>, range: Range<usize>) -> Option<(usize, (Count, Option<Qualifier>))> {
     let i = (range.start..range.end).find(|i| is_in(&a.tokens[*i].key, DEATH))?;
     let next = a.tokens.get(i + 1).map(|t| t.key.as_str()).unwrap_or("");
     if SINGLE
         .iter()
         .any(|s| candidates(next, true).iter().any(|c| c == s))
     {
-        return Some((Count::Number(1), Some(Qualifier::Exact)));
+        return Some((i, (Count::Number(1), Some(Qualifier::Exact))));
     }
-    Some((Count::UNKNOWN, None))
+    Some((i, (Count::UNKNOWN, None)))
 }
 
 #[cfg(test)]

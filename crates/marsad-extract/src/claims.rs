@@ -168,52 +168,59 @@ pub fn frame_for<'f>(frames: &'f [Frame], t: &Range<usize>) -> Option<&'f Frame>
         .max_by_key(|f| f.tokens.start)
 }
 
-/// Status from cues around the trigger at `t` in the sentence `sent`.
+/// Status from cues around the trigger at `t` in the sentence `sent`, with the tokens of the cue
+/// that set it (none for `asserted`).
 pub fn status(
     a: &Analysis<'_>,
     cues: &[CueHit],
     frame: Option<&Frame>,
     t: &Range<usize>,
     sent: &Range<usize>,
-) -> Status {
-    if frame.is_some_and(|f| f.cue == Cue::Deny) {
-        return Status::Negated;
+) -> (Status, Option<Range<usize>>) {
+    if let Some(f) = frame.filter(|f| f.cue == Cue::Deny) {
+        return (Status::Negated, Some(f.tokens.clone()));
     }
     let near = |c: &CueHit, before: usize, after: usize| {
         c.tokens.end <= t.start && t.start - c.tokens.end <= before
             || c.tokens.start >= t.end && c.tokens.start - t.end <= after
     };
     let in_sent: Vec<&CueHit> = cues.iter().filter(|c| sent.contains(&c.tokens.start)).collect();
-    if in_sent.iter().any(|c| c.cue == Cue::Neg && near(c, 1, 0)) {
-        return Status::Negated;
+    let found = |status: Status, c: Option<&&CueHit>| c.map(|c| (status, Some(c.tokens.clone())));
+    if let Some(s) = found(
+        Status::Negated,
+        in_sent.iter().find(|c| c.cue == Cue::Neg && near(c, 1, 0)),
+    ) {
+        return s;
     }
-    if in_sent.iter().any(|c| c.cue == Cue::Future && near(c, 8, 0)) {
-        return Status::Future;
+    if let Some(s) = found(
+        Status::Future,
+        in_sent.iter().find(|c| c.cue == Cue::Future && near(c, 8, 0)),
+    ) {
+        return s;
     }
     let present_after = |c: &CueHit| {
         a.tokens
             .get(c.tokens.end)
             .is_some_and(|n| n.key.starts_with('ي') || n.key.starts_with('ت'))
     };
-    let hyp = in_sent.iter().any(|c| {
+    let hyp = in_sent.iter().find(|c| {
         c.cue == Cue::Hyp && near(c, 3, 0) && (a.tokens[c.tokens.start].key != "قد" || present_after(c))
     });
-    if hyp {
-        return Status::Hypothetical;
+    if let Some(s) = found(Status::Hypothetical, hyp) {
+        return s;
     }
-    let kana_qad = in_sent.iter().any(|c| {
+    let kana_qad = in_sent.iter().find(|c| {
         c.cue == Cue::Hist
             && a.tokens[c.tokens.start].key.contains("كان")
             && c.tokens.end <= t.start
             && a.tokens[c.tokens.end..t.start].iter().any(|x| x.key == "قد")
     });
-    let other_hist = in_sent
-        .iter()
-        .any(|c| c.cue == Cue::Hist && !a.tokens[c.tokens.start].key.contains("كان") && near(c, 8, 3));
-    if kana_qad || other_hist {
-        return Status::Historical;
-    }
-    Status::Asserted
+    let other_hist = || {
+        in_sent
+            .iter()
+            .find(|c| c.cue == Cue::Hist && !a.tokens[c.tokens.start].key.contains("كان") && near(c, 8, 3))
+    };
+    found(Status::Historical, kana_qad.or_else(other_hist)).unwrap_or((Status::Asserted, None))
 }
 
 #[cfg(test)]
@@ -271,13 +278,15 @@ mod tests {
         let lex = Lexicons::load();
         let a = analyze("وكانت الأجهزة الأمنية قد ألقت القبض على السائق", Some(Lang::Ar));
         let cues = find_cues(&a, &lex);
-        let s = status(&a, &cues, None, &(5..7), &(0..a.tokens.len()));
+        let (s, cue) = status(&a, &cues, None, &(5..7), &(0..a.tokens.len()));
         assert_eq!(s, Status::Historical);
+        assert_eq!(cue, Some(0..1));
         let a = analyze("نفت الشرطة أنها اعتقلت أحدا", Some(Lang::Ar));
         let cues = find_cues(&a, &lex);
         let ents = find_entities(&a, &lex);
         let f = frames(&a, &cues, &ents, &(0..a.tokens.len()), None);
-        let s = status(&a, &cues, frame_for(&f, &(3..4)), &(3..4), &(0..a.tokens.len()));
+        let (s, cue) = status(&a, &cues, frame_for(&f, &(3..4)), &(3..4), &(0..a.tokens.len()));
         assert_eq!(s, Status::Negated);
+        assert_eq!(cue, Some(0..1));
     }
 }

@@ -8,7 +8,7 @@ use crate::args::{Args, assign};
 use crate::casualties::{Num, casualties, find_numbers, own_range};
 use crate::claims::{CueHit, Frame, find_cues, frame_for, status};
 use crate::detect::{ModeWord, Trig, find, modes_for};
-use crate::lexicons::{Form, Lexicons};
+use crate::lexicons::{ActorKind, Form, Lexicons};
 use crate::mapping::Mapping;
 use crate::places::{GeoPlace, event_places, geocode, main_place_country};
 use crate::time::{TimeExpr, find_times};
@@ -51,6 +51,8 @@ pub struct Context<'a> {
 struct Memory {
     paragraph: usize,
     actor: Vec<usize>,
+    /// Sentence and category of the event `actor` came from.
+    actor_from: Option<(usize, Category)>,
     claimant: Option<usize>,
     /// The frame of a quotation still open at the end of the last sentence.
     quote: Option<Frame>,
@@ -162,12 +164,26 @@ impl<'a> Context<'a> {
             "trigger {:?} {} ({})",
             row.phrase, t.category, row.source
         )];
-        let carries = t.form == Form::Verb || (t.form == Form::Noun && t.category != Category::Assault);
-        if args.actor.is_empty() && carries && !mem.actor.is_empty() {
+        // Protesters are named where they protest: a protest does not inherit the last actor.
+        let carries = t.category != Category::Protest
+            && (t.form == Form::Verb || (t.form == Form::Noun && t.category != Category::Assault));
+        let frame = frame_for(fr, &t.tokens);
+        let speaker = frame.and_then(|f| f.claimant);
+        if args.actor.is_empty()
+            && let Some(c) = speaker
+            && self.speaker_is_subject(t)
+        {
+            // "قال الحلف إنه قتل…": the pronoun after the reporting verb is the speaker.
+            args.actor.push(c);
+            why.push("the speaker is the subject of the reported act".into());
+        }
+        // "أطلقت القوات صاروخا فقتلت المدرس": a killing verb without a subject continues the attack
+        // before it in the same sentence.
+        let same_attack = t.form == Form::Kill && mem.actor_from == Some((t.sentence, Category::Assault));
+        if args.actor.is_empty() && (carries || same_attack) && !mem.actor.is_empty() {
             args.actor.clone_from(&mem.actor);
             why.push("actor carried from the paragraph".into());
         }
-        let frame = frame_for(fr, &t.tokens);
         let verbal = matches!(t.category.quad(), Quad::VerbalCooperation | Quad::VerbalConflict);
         let mut claim = frame.and_then(|f| f.claimant);
         if verbal && let Some(c) = claim {
@@ -195,6 +211,7 @@ impl<'a> Context<'a> {
         }
         if !args.actor.is_empty() {
             mem.actor.clone_from(&args.actor);
+            mem.actor_from = Some((t.sentence, t.category));
         }
         let category = if t.category == Category::Mobilize && self.peacekeeping(sent) {
             why.push("troops sent to keep the peace: AID".into());
@@ -203,7 +220,7 @@ impl<'a> Context<'a> {
             t.category
         };
         let mut e = Event::new("", category);
-        self.fill_args(&mut e, &args);
+        self.fill_args(&mut e, &args, t);
         let (left, right) = crate::args::windows(t, others, sent);
         let (modes, mode_rows) = modes_for(self.lex, t, &self.modes, left.start..right.end);
         e.modes = modes;
@@ -215,14 +232,17 @@ impl<'a> Context<'a> {
             e.claim_verb = Some(f.verb.clone());
             why.push(format!("claim frame {:?}", f.verb.text));
         }
-        e.status = status(self.a, &self.cues, frame, &t.tokens, sent);
+        let (st, cue) = status(self.a, &self.cues, frame, &t.tokens, sent);
+        e.status = st;
+        e.spans.status = cue.and_then(|c| words(self.a, &c));
         if t.category == Category::Retreat && e.modes.contains(&marsad_model::Mode::Ceasefire) {
             let fut = self
                 .cues
                 .iter()
-                .any(|c| sent.contains(&c.tokens.start) && c.cue == crate::lexicons::Cue::Future);
-            if fut {
+                .find(|c| sent.contains(&c.tokens.start) && c.cue == crate::lexicons::Cue::Future);
+            if let Some(c) = fut {
                 e.status = Status::Future;
+                e.spans.status = words(self.a, &c.tokens);
             }
         }
         self.fill_time(&mut e, t, sent);
@@ -237,10 +257,12 @@ impl<'a> Context<'a> {
             if let Some((d, q)) = c.dead {
                 e.dead = Some(d);
                 e.dead_qualifier = q;
+                e.spans.dead = c.dead_at.and_then(|r| words(self.a, &r));
             }
             if let Some((d, q)) = c.injured {
                 e.injured = Some(d);
                 e.injured_qualifier = q;
+                e.spans.injured = c.injured_at.and_then(|r| words(self.a, &r));
             }
         }
         e.places = event_places(&self.geo, &self.ents, sent);
@@ -250,7 +272,12 @@ impl<'a> Context<'a> {
         let named_recipient = !e.recipient.is_empty();
         let casualties = e.dead.is_some() || e.injured.is_some();
         if e.event == Category::Assault && e.recipient.is_empty() && (casualties || !args.mutual) {
-            e.recipient.push(self.unnamed_victims(&e.places));
+            let mut x = self.unnamed_victims(&e.places);
+            if casualties {
+                // People killed or wounded whom the text does not name are counted as civilians.
+                x.sector = Some(Sector::Cvl);
+            }
+            e.recipient.push(x);
             why.push("unnamed victims of the place's country".into());
         }
         if e.event == Category::Protest {
@@ -317,9 +344,14 @@ impl<'a> Context<'a> {
 
     /// The victims of an attack the text does not name: people of the place's (or the story's) country.
     fn unnamed_victims(&self, places: &[marsad_model::Place]) -> Entity {
+        // A place's country is trusted when the text names that country elsewhere (or names none):
+        // a lone place name resolved abroad is more often a homonym than the scene.
+        let named =
+            |c: &str| self.main.is_none() || self.ents.iter().any(|e| e.country.as_deref() == Some(c));
         let country = places
             .iter()
-            .find_map(|p| p.country.clone())
+            .filter_map(|p| p.country.clone())
+            .find(|c| named(c))
             .or_else(|| self.main.clone())
             .unwrap_or_else(|| "UNK".into());
         Entity {
@@ -327,6 +359,24 @@ impl<'a> Context<'a> {
             country: Some(country),
             ..Entity::default()
         }
+    }
+
+    /// True when a pronoun complementiser ("إنه", "أنها", "بأنهم") stands just before the trigger
+    /// or its verb: the reported act's subject is the speaker.
+    fn speaker_is_subject(&self, t: &Trig) -> bool {
+        let from = t.tokens.start.saturating_sub(2);
+        self.a.tokens[from..t.tokens.start].iter().any(|x| {
+            [
+                "انه",
+                "انها",
+                "انهم",
+                "بانه",
+                "بانها",
+                "بانهم",
+                // Not "وإنهم": a coordinated clause continues the last subject, not the speaker.
+            ]
+            .contains(&x.key.as_str())
+        })
     }
 
     /// True when the sentence names a peacekeeping deployment.
@@ -343,8 +393,27 @@ impl<'a> Context<'a> {
         x.country == y.country || x.tokens == y.tokens
     }
 
-    fn fill_args(&self, e: &mut Event, args: &Args) {
-        e.actor = args.actor.iter().map(|i| self.ents[*i].entity()).collect();
+    fn fill_args(&self, e: &mut Event, args: &Args, t: &Trig) {
+        e.actor = args
+            .actor
+            .iter()
+            .map(|i| {
+                let ent = &self.ents[*i];
+                let mut x = ent.entity();
+                if e.event == Category::Assault {
+                    // "الضربات الجوية الأميركية", "قصف إسرائيلي": a nation that attacks is its military.
+                    let adjective = ent.tokens.start >= t.tokens.end && ent.tokens.start <= t.tokens.end + 1;
+                    if x.sector.is_none() && ent.kind == ActorKind::Demonym && adjective {
+                        x.sector = Some(Sector::Mil);
+                    }
+                    // "هجوم شنه شخصان": people who attack are unidentified armed men.
+                    if ent.generic {
+                        x.sector = Some(Sector::Uaf);
+                    }
+                }
+                x
+            })
+            .collect();
         e.recipient = args.recipient.iter().map(|i| self.ents[*i].entity()).collect();
         if e.actor.is_empty() && !args.mutual && e.event == Category::Assault {
             e.actor.push(Entity {
@@ -370,16 +439,19 @@ impl<'a> Context<'a> {
         if let Some(x) = nearest_date {
             e.date.clone_from(&x.date);
             e.date_precision = x.precision;
+            e.spans.date = words(self.a, &x.tokens);
             if let (Some(d), Some(p)) = (x.day, self.pubd)
                 && e.status == Status::Asserted
                 && is_background(d, x.precision, p)
             {
                 e.status = Status::Historical;
+                e.spans.status.clone_from(&e.spans.date);
             }
         }
         if let Some(x) = clock {
             e.time.clone_from(&x.time);
             e.tz.clone_from(&x.tz);
+            e.spans.time = words(self.a, &x.tokens);
             if e.date.is_none() {
                 e.date = self.pubd.map(|d| d.to_string());
             }
@@ -398,6 +470,16 @@ impl<'a> Context<'a> {
         e.sentence = Some(a.index.span(sb.clone()));
         e.evidence = a.text[sb].to_string();
     }
+}
+
+/// The original words of the tokens `r` with their span (none for an empty range).
+fn words(a: &Analysis<'_>, r: &Range<usize>) -> Option<TextSpan> {
+    let (first, last) = (a.tokens.get(r.start)?, a.tokens.get(r.end.checked_sub(1)?)?);
+    let b = first.bytes.start..last.bytes.end;
+    Some(TextSpan {
+        text: a.text.get(b.clone())?.to_string(),
+        span: a.index.span(b),
+    })
 }
 
 /// Confidence of one report (see docs/CODING.md): the trigger row's weight, scaled by how many

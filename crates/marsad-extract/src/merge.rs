@@ -180,21 +180,26 @@ pub fn absorb(k: &mut Event, e: &Event) {
     if finer(&k.date, &e.date) {
         k.date.clone_from(&e.date);
         k.date_precision = e.date_precision;
+        k.spans.date.clone_from(&e.spans.date);
     }
     if e.status == Status::Historical && k.status == Status::Asserted {
         k.status = Status::Historical;
+        k.spans.status.clone_from(&e.spans.status);
     }
     if k.time.is_none() {
         k.time.clone_from(&e.time);
         k.tz.clone_from(&e.tz);
+        k.spans.time.clone_from(&e.spans.time);
     }
     if k.dead.is_none() || (k.dead == Some(Count::UNKNOWN) && e.dead.is_some_and(|d| d.number().is_some())) {
         k.dead = e.dead;
         k.dead_qualifier = e.dead_qualifier;
+        k.spans.dead.clone_from(&e.spans.dead);
     }
     if k.injured.is_none() {
         k.injured = e.injured;
         k.injured_qualifier = e.injured_qualifier;
+        k.spans.injured.clone_from(&e.spans.injured);
     }
     if rank(&e.claim_by) > rank(&k.claim_by) {
         k.claim_by.clone_from(&e.claim_by);

@@ -1,6 +1,8 @@
 //! Time expressions resolved against the publication date: relative days ("أمس", "الليلة الماضية"),
 //! weekdays ("يوم الخميس الماضي"), calendar dates ("19 يوليو 2015", "في نوفمبر 2020"), years and
-//! seasons ("خريف عام 2020"), clock times with their zone ("الساعة التاسعة صباحًا في موسكو").
+//! seasons ("خريف عام 2020"), parts of a month or year ("في نهاية يوليو", "مطلع العام"), months and
+//! years counted from publication ("الشهر الماضي"), spans back from it ("قبل أسبوعين", "قبل ثلاثة
+//! أشهر"), clock times with their zone ("الساعة التاسعة صباحًا في موسكو").
 
 use crate::lexicons::Lexicons;
 use jiff::civil::{Date, Weekday};
@@ -39,7 +41,32 @@ enum Word {
     Zone(String),
     HijriMonth(i8),
     Num(i64),
+    /// A number word ("ثلاثة"): counts units, never a day or a year.
+    Count(i64),
+    /// Start, middle or end of a month or year ("مطلع", "نهاية").
+    Edge,
+    /// "قبل": a span back from publication follows.
+    Ago,
+    /// An amount of time; `per` when it is a plural unit that needs a number before it.
+    Amount {
+        unit: Unit,
+        n: i64,
+        per: bool,
+    },
+    /// Months (or years) from the publication month (year).
+    MonthRel(i32),
+    YearRel(i16),
+    /// "الشهر" after an edge word: the publication month.
+    MonthBare,
     Other,
+}
+
+/// Unit of an [`Word::Amount`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Unit {
+    Days,
+    Months,
+    Years,
 }
 
 fn classify(a: &Analysis<'_>, lex: &Lexicons) -> Vec<(Range<usize>, Word)> {
@@ -50,6 +77,9 @@ fn classify(a: &Analysis<'_>, lex: &Lexicons) -> Vec<(Range<usize>, Word)> {
         let first = &a.tokens[h.tokens.start].key;
         let w = match row.kind.as_str() {
             "month" => Word::Month(n as i8),
+            // A weekday is written with its article ("الأحد", "وبالأمس الخميس") or after
+            // "يوم": "بأحد المساجد" is "in one of the mosques", "جمعة" a name.
+            "weekday" if !first.contains("ال") && !after_yawm(a, h.tokens.start) => Word::Other,
             "weekday" => Word::Weekday(n as i8),
             // "اليوم" only as a whole word: "يوم الخميس" is a weekday, not today.
             "rel" if n == 0 && !first.ends_with("اليوم") => Word::Other,
@@ -61,6 +91,23 @@ fn classify(a: &Analysis<'_>, lex: &Lexicons) -> Vec<(Range<usize>, Word)> {
             "ampm" => Word::AmPm(n as i8),
             "zone" => Word::Zone(row.value.clone()),
             "hmonth" => Word::HijriMonth(n as i8),
+            "edge" => Word::Edge,
+            "ago" => Word::Ago,
+            "days" | "days_per" | "months" | "months_per" | "years" | "years_per" => {
+                let unit = match row.kind.as_bytes()[0] {
+                    b'd' => Unit::Days,
+                    b'm' => Unit::Months,
+                    _ => Unit::Years,
+                };
+                Word::Amount {
+                    unit,
+                    n,
+                    per: row.kind.ends_with("_per"),
+                }
+            }
+            "month_rel" => Word::MonthRel(n as i32),
+            "year_rel" => Word::YearRel(n as i16),
+            "month_bare" => Word::MonthBare,
             _ => Word::Other,
         };
         out.push((h.tokens, w));
@@ -70,6 +117,12 @@ fn classify(a: &Analysis<'_>, lex: &Lexicons) -> Vec<(Range<usize>, Word)> {
             && let Ok(n) = t.key.parse::<i64>()
         {
             out.push((i..i + 1, Word::Num(n)));
+        }
+    }
+    for m in &a.numbers {
+        let word = m.tokens.clone().all(|i| a.tokens[i].kind != TokenKind::Number);
+        if word && !m.ordinal && m.value.fract() == 0.0 && (1.0..=100.0).contains(&m.value) {
+            out.push((m.tokens.clone(), Word::Count(m.value as i64)));
         }
     }
     out.sort_by_key(|(r, _)| r.start);
@@ -170,8 +223,129 @@ fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) ->
             (Some(expr(r0.start..end, day, DatePrecision::Day)), used)
         }
         Word::Hour(h) => clock(a, w, *h, pubd),
+        Word::Edge => edge(w, pubd),
+        Word::Ago => ago(w, pubd),
+        Word::MonthRel(n) => {
+            let day = pubd.and_then(|p| month_start(p, *n));
+            (Some(expr(r0.clone(), day, DatePrecision::Month)), 1)
+        }
+        Word::YearRel(n) => {
+            let day = pubd.and_then(|p| Date::new(p.year() + n, 1, 1).ok());
+            (Some(expr(r0.clone(), day, DatePrecision::Year)), 1)
+        }
         _ => (None, 1),
     }
+}
+
+/// The first day of the month `n` months from `p`'s.
+fn month_start(p: Date, n: i32) -> Option<Date> {
+    p.first_of_month().checked_add(jiff::Span::new().months(n)).ok()
+}
+
+/// "في نهاية يوليو (تموز)", "مطلع عام 2015", "أواخر الشهر الماضي", "منتصف العام": the month or
+/// year the edge word belongs to, at that precision (the part of it is not a day).
+fn edge(w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, usize) {
+    let r0 = &w[0].0;
+    let Some((r1, w1)) = w.get(1).filter(|(r, _)| adjacent(r0, r, 0)) else {
+        return (None, 1);
+    };
+    let after = |k: usize| w.get(k).filter(|(r, _)| adjacent(&w[k - 1].0, r, 1));
+    let (day, precision, used, end) = match w1 {
+        Word::Month(m) => match after(2) {
+            Some((r2, Word::Num(y))) if (1900..2100).contains(y) => {
+                (Date::new(*y as i16, *m, 1).ok(), DatePrecision::Month, 3, r2.end)
+            }
+            Some((r2, Word::Past)) => {
+                let y = pubd.map(|p| infer_year(p, *m));
+                (
+                    y.and_then(|y| Date::new(y, *m, 1).ok()),
+                    DatePrecision::Month,
+                    3,
+                    r2.end,
+                )
+            }
+            _ => {
+                let y = pubd.map(|p| infer_year(p, *m));
+                (
+                    y.and_then(|y| Date::new(y, *m, 1).ok()),
+                    DatePrecision::Month,
+                    2,
+                    r1.end,
+                )
+            }
+        },
+        Word::MonthBare => (
+            pubd.and_then(|p| month_start(p, 0)),
+            DatePrecision::Month,
+            2,
+            r1.end,
+        ),
+        Word::MonthRel(n) => (
+            pubd.and_then(|p| month_start(p, *n)),
+            DatePrecision::Month,
+            2,
+            r1.end,
+        ),
+        Word::YearRel(n) => {
+            let day = pubd.and_then(|p| Date::new(p.year() + n, 1, 1).ok());
+            (day, DatePrecision::Year, 2, r1.end)
+        }
+        Word::Num(y) if (1900..2100).contains(y) => {
+            (Date::new(*y as i16, 1, 1).ok(), DatePrecision::Year, 2, r1.end)
+        }
+        Word::Year => match after(2) {
+            Some((r2, Word::Num(y))) if (1900..2100).contains(y) => {
+                (Date::new(*y as i16, 1, 1).ok(), DatePrecision::Year, 3, r2.end)
+            }
+            // "مطلع العام": this year.
+            _ => (
+                pubd.and_then(|p| Date::new(p.year(), 1, 1).ok()),
+                DatePrecision::Year,
+                2,
+                r1.end,
+            ),
+        },
+        _ => return (None, 1),
+    };
+    (Some(expr(r0.start..end, day, precision)), used)
+}
+
+/// "قبل أسبوعين", "قبل ثلاثة أشهر", "قبل عامين": publication minus the span, to the day for days
+/// and weeks, to the month or year for longer spans. A plural unit without a number ("قبل أيام",
+/// a few days ago) gives no date.
+fn ago(w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, usize) {
+    let r0 = &w[0].0;
+    let next = |k: usize| w.get(k).filter(|(r, _)| adjacent(&w[k - 1].0, r, 0));
+    let (unit, amount, used) = match next(1) {
+        Some((_, Word::Amount { unit, n, per: false })) => (*unit, *n, 2),
+        Some((_, Word::Num(c) | Word::Count(c))) if (1..=100).contains(c) => match next(2) {
+            Some((_, Word::Amount { unit, n, per: true })) => (*unit, c * n, 3),
+            _ => return (None, 1),
+        },
+        _ => return (None, 1),
+    };
+    let end = w[used - 1].0.end;
+    let Some(p) = pubd else {
+        return (None, used);
+    };
+    let (day, precision) = match unit {
+        Unit::Days => (
+            p.checked_sub(jiff::Span::new().days(amount)).ok(),
+            DatePrecision::Day,
+        ),
+        Unit::Months => (month_start(p, -(amount as i32)), DatePrecision::Month),
+        Unit::Years => (
+            Date::new(p.year() - amount as i16, 1, 1).ok(),
+            DatePrecision::Year,
+        ),
+    };
+    (Some(expr(r0.start..end, day, precision)), used)
+}
+
+/// True when the token before `i` is "يوم" (with or without a conjunction).
+fn after_yawm(a: &Analysis<'_>, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| ["يوم", "ويوم", "ليوم"].contains(&a.tokens[p].key.as_str()))
 }
 
 /// "صلاة الجمعة" names the Friday prayer, not a day.
@@ -333,6 +507,13 @@ mod tests {
     }
 
     #[test]
+    fn weekdays_need_their_article() {
+        assert!(times("وقع التفجير بأحد المساجد", "2015-08-09").is_empty());
+        let t = times("وقع التفجير يوم أحد", "2015-08-12");
+        assert_eq!(t[0].date.as_deref(), Some("2015-08-09"));
+    }
+
+    #[test]
     fn months_and_years() {
         let t = times(
             "في نوفمبر 2020 وفي خريف عام 2020 و في 19 يوليو 2015م",
@@ -340,6 +521,48 @@ mod tests {
         );
         let d: Vec<_> = t.iter().filter_map(|e| e.date.clone()).collect();
         assert_eq!(d, vec!["2020-11", "2020", "2015-07-19"]);
+    }
+
+    #[test]
+    fn parts_of_months_and_years() {
+        let d = |text: &str| {
+            times(text, "2015-08-06")
+                .into_iter()
+                .filter_map(|e| e.date)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(d("مددت في نهاية يوليو (تموز) حالة الطوارئ"), ["2015-07"]);
+        assert_eq!(d("في أواخر ديسمبر"), ["2014-12"]);
+        assert_eq!(d("في مطلع عام 2014"), ["2014"]);
+        assert_eq!(d("منذ مطلع العام"), ["2015"]);
+        assert_eq!(d("غارة في بداية الشهر"), ["2015-08"]);
+        assert_eq!(d("في منتصف الشهر الماضي"), ["2015-07"]);
+        assert_eq!(d("الشهر الماضي"), ["2015-07"]);
+        assert_eq!(d("في العام الماضي"), ["2014"]);
+        // A bare month name stays ambiguous (مارس is also a verb).
+        assert!(d("مارس الضغط").is_empty());
+    }
+
+    #[test]
+    fn spans_back_from_publication() {
+        let d = |text: &str| {
+            times(text, "2015-07-21")
+                .into_iter()
+                .map(|e| (e.date.unwrap_or_default(), e.precision))
+                .collect::<Vec<_>>()
+        };
+        let day = Some(DatePrecision::Day);
+        assert_eq!(d("مفاوضات مباشرة قبل أسبوعين"), [("2015-07-07".into(), day)]);
+        assert_eq!(d("قبل ثلاثة أيام"), [("2015-07-18".into(), day)]);
+        assert_eq!(d("قبل 5 أيام"), [("2015-07-16".into(), day)]);
+        assert_eq!(
+            d("قبل ثلاثة أشهر"),
+            [("2015-04".into(), Some(DatePrecision::Month))]
+        );
+        assert_eq!(d("قبل عامين"), [("2013".into(), Some(DatePrecision::Year))]);
+        // "a few days ago" has no date; "قبل" alone is "before".
+        assert!(d("قبل أيام").is_empty());
+        assert!(d("قبل الهجوم").is_empty());
     }
 
     #[test]

@@ -38,8 +38,24 @@ fn spans_point_into_the_original() {
                 assert_eq!(at(s), x.text);
             }
         }
-        if let Some(c) = &e.claim_verb {
-            assert_eq!(at(c.span), c.text);
+        let s = &e.spans;
+        for w in [&e.claim_verb, &s.date, &s.time, &s.dead, &s.injured, &s.status]
+            .into_iter()
+            .flatten()
+        {
+            assert_eq!(at(w.span), w.text);
         }
+        // A field with a value from the text has its words.
+        assert_eq!(e.dead.is_some(), s.dead.is_some(), "{}", e.id);
+        assert_eq!(e.time.is_some(), s.time.is_some(), "{}", e.id);
     }
+    let dead: Vec<&str> = out
+        .events
+        .iter()
+        .filter_map(|e| e.spans.dead.as_ref().map(|w| w.text.as_str()))
+        .collect();
+    // The figure with its qualifier: the evidence for `dead` and `dead_qualifier`.
+    assert!(dead.contains(&"ما لا يقل عن 49"), "{dead:?}");
+    let clock = out.events.iter().find_map(|e| e.spans.time.as_ref());
+    assert!(clock.is_some_and(|w| w.text.contains("التاسعة")), "{clock:?}");
 }

@@ -281,6 +281,10 @@ enum Agr {
     M,
     F,
     Pl,
+    /// Indefinite masculine singular ("صاروخ إسرائيلي").
+    Mi,
+    /// Indefinite feminine singular, also the agreement of non-human plurals ("دبابات إسرائيلية").
+    Fi,
     Other,
 }
 
@@ -303,8 +307,13 @@ fn demonyms(c: &Country) -> Vec<(String, Agr)> {
         ] {
             let bare = inflect(stem, suffix, false);
             let def = inflect(stem, suffix, true);
+            let bare_agr = match suffix {
+                "" => Agr::Mi,
+                "ة" => Agr::Fi,
+                _ => Agr::Other,
+            };
             out.push((def, agr));
-            out.push((bare, Agr::Other));
+            out.push((bare, bare_agr));
         }
     }
     for p in &c.plurals {
@@ -333,6 +342,8 @@ fn add_agents(b: &mut Builder, countries: &[Country], path: &Path) -> Res<()> {
             "m" => Agr::M,
             "f" => Agr::F,
             "pl" => Agr::Pl,
+            "mi" => Agr::Mi,
+            "fi" => Agr::Fi,
             other => return Err(format!("bad agreement {other:?}").into()),
         };
         for c in countries {

@@ -13,6 +13,36 @@ pub struct TextSpan {
     pub span: Span,
 }
 
+/// The words behind an event's scalar fields, so every field can be checked against the text
+/// (`docs/EVENT_SCHEMA.md`, "Field evidence"). A field has no entry when its value has no words of
+/// its own: a statement dated to the publication day, an asserted status, a merged default.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FieldSpans {
+    /// The time expression `date` was resolved from ("أمس", "في نوفمبر 2020").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<TextSpan>,
+    /// The clock time `time` and `tz` come from ("الساعة التاسعة صباحًا بتوقيت موسكو").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TextSpan>,
+    /// The figure (or the figureless report of deaths) `dead` comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead: Option<TextSpan>,
+    /// The figure `injured` comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<TextSpan>,
+    /// The cue that set a `status` other than asserted ("نفى", "سوف", "إذا", "كان قد"), or the
+    /// date that made the event historical.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TextSpan>,
+}
+
+impl FieldSpans {
+    /// True when no field has evidence.
+    pub fn is_empty(&self) -> bool {
+        *self == FieldSpans::default()
+    }
+}
+
 /// An actor, recipient or claimant: who, as the article names them, and their code.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Entity {
@@ -189,6 +219,9 @@ pub struct Event {
     pub sentence: Option<Span>,
     /// The sentence text.
     pub evidence: String,
+    /// The words behind `date`, `time`, `dead`, `injured` and `status`.
+    #[serde(default)]
+    pub spans: FieldSpans,
     /// 0 to 1.
     pub confidence: f32,
     /// ACLED type, where ACLED has one.
@@ -225,6 +258,7 @@ impl Event {
             trigger: None,
             sentence: None,
             evidence: String::new(),
+            spans: FieldSpans::default(),
             confidence: 0.0,
             acled: None,
             cameo: None,

@@ -15,7 +15,7 @@ mod plover;
 mod span;
 
 pub use doc::{DateMention, DocOutput, InputDoc, Mention, MentionKind, NumberMention};
-pub use event::{Acled, Count, Entity, Event, Place, Precision, Qualifier, TextSpan};
+pub use event::{Acled, Count, Entity, Event, FieldSpans, Place, Precision, Qualifier, TextSpan};
 pub use plover::{Category, DatePrecision, Mode, Quad, Sector, Status};
 pub use span::Span;
 

@@ -249,6 +249,30 @@ fn saudinewsnet_first_thousand_spans() {
         spans += check_spans(doc, v["content"].as_str().expect("content"));
     }
     assert!(spans > 1000, "only {spans} spans in 1,000 articles");
+    assert_no_internal_errors(&docs);
+}
+
+/// A panic inside the coder becomes a warning on its document; tests (debug builds, overflow
+/// checks on) must see none.
+fn assert_no_internal_errors(docs: &[Value]) {
+    for d in docs {
+        let warnings = d["warnings"].as_array().into_iter().flatten();
+        for w in warnings.filter_map(Value::as_str) {
+            assert!(!w.contains("internal error"), "{}: {w}", d["doc_id"]);
+        }
+    }
+}
+
+#[test]
+fn snn_dev_articles_code_without_internal_errors() {
+    let Some(shared) = shared() else { return };
+    let articles = shared.join("data/gold/snn-dev.articles.jsonl");
+    let input = std::fs::read(&articles).expect("snn-dev articles");
+    let out = extract(&[], Some(&input));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = docs(&out);
+    assert_eq!(docs.len(), 16);
+    assert_no_internal_errors(&docs);
 }
 
 fn flate2_reader(file: std::fs::File) -> impl std::io::Read {

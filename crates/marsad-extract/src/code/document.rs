@@ -95,8 +95,10 @@ impl Context<'_> {
         agree.modes.clear();
         agree.time = None;
         agree.tz = None;
+        agree.spans.time = None;
         if matches!(agree.status, Status::Future | Status::Hypothetical) {
             agree.status = Status::Asserted;
+            agree.spans.status = None;
         }
         if agree.date_precision == Some(DatePrecision::Hour) {
             agree.date_precision = Some(DatePrecision::Day);
