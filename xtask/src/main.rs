@@ -21,14 +21,14 @@ enum Task {
     /// Build `data/geo/gazetteer.idx` from the sources in `data/geo/` and `data/gazetteer-extra.tsv`.
     BuildGazetteer(gazetteer::Args),
     /// Train the sentence classifiers (`data/models/detect-*.bin`) and write `docs/CLASSIFIER.md`.
-    TrainClassifier(train::Args),
+    TrainClassifier(Box<train::Args>),
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().task {
         Task::List => println!("list"),
         Task::BuildGazetteer(args) => gazetteer::run(args)?,
-        Task::TrainClassifier(args) => train::run(args)?,
+        Task::TrainClassifier(args) => train::run(*args)?,
     }
     Ok(())
 }

@@ -61,7 +61,7 @@ pub struct Args {
     /// annotators reject many concrete attack reports, so an unbounded search also kills the
     /// articles' attacks; the bounds keep the seed's and snn-dev's attacks (checked with `marsad eval`).
     /// `eval/scripts/gate_caps.py` finds the highest bounds that keep the seed and snn-dev scores.
-    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.1672, 0.0149, 0.0149])]
+    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.0804, 0.0148, 0.0148])]
     assault_caps: Vec<f32>,
     /// Upper bounds of the PROTEST gate thresholds per evidence level.
     #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 1.01, 1.01, 1.01])]
