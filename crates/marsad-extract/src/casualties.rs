@@ -3,7 +3,7 @@
 //! casualties; figures are never added up.
 
 use crate::lexicons::Lexicons;
-use crate::lexmatch::candidates;
+use crate::lexmatch::has_candidate_in;
 use marsad_model::{Count, Qualifier};
 use marsad_text::{Analysis, TokenKind};
 use std::ops::Range;
@@ -152,7 +152,7 @@ fn qualifier_before(a: &Analysis<'_>, i: usize) -> Qualifier {
 }
 
 fn is_in(key: &str, list: &[&str]) -> bool {
-    candidates(key, true).iter().any(|c| list.contains(&c.as_str())) || list.contains(&key)
+    has_candidate_in(key, true, list) || list.contains(&key)
 }
 
 /// Casualties stated in the token range `range` (the event's sentence).
@@ -225,10 +225,7 @@ fn nearest(a: &Analysis<'_>, n: &Num, list: &[&str], range: &Range<usize>) -> us
 fn figureless_death(a: &Analysis<'_>, range: Range<usize>) -> Option<(usize, (Count, Option<Qualifier>))> {
     let i = (range.start..range.end).find(|i| is_in(&a.tokens[*i].key, DEATH))?;
     let next = a.tokens.get(i + 1).map(|t| t.key.as_str()).unwrap_or("");
-    if SINGLE
-        .iter()
-        .any(|s| candidates(next, true).iter().any(|c| c == s))
-    {
+    if has_candidate_in(next, true, SINGLE) {
         return Some((i, (Count::Number(1), Some(Qualifier::Exact))));
     }
     Some((i, (Count::UNKNOWN, None)))

@@ -91,16 +91,29 @@ impl Gate {
     /// With `explain`, a kept event's `why` gets its score and level.
     pub fn filter(&self, events: &mut Vec<Event>, explain: bool) -> usize {
         let before = events.len();
-        let mut cache: HashMap<(Category, String), Option<f32>> = HashMap::new();
-        events.retain_mut(|e| {
-            // Without a model, or without thresholds when nothing is explained, there is nothing to score.
+        // Without a model, or without thresholds when nothing is explained, there is nothing to score.
+        let scored = |e: &Event| {
             let gated = self.thresholds.contains_key(&e.event);
-            if !self.models.contains_key(&e.event) || !(gated || explain) {
+            self.models.contains_key(&e.event) && (gated || explain)
+        };
+        // Scores first, each (category, sentence) once, keyed on the borrowed evidence.
+        let mut cache: HashMap<(Category, &str), Option<f32>> = HashMap::new();
+        let scores: Vec<Option<Option<f32>>> = events
+            .iter()
+            .map(|e| {
+                scored(e).then(|| {
+                    *cache
+                        .entry((e.event, e.evidence.as_str()))
+                        .or_insert_with(|| self.score(e))
+                })
+            })
+            .collect();
+        drop(cache);
+        let mut scores = scores.into_iter();
+        events.retain_mut(|e| {
+            let Some(s) = scores.next().flatten() else {
                 return true;
-            }
-            let s = *cache
-                .entry((e.event, e.evidence.clone()))
-                .or_insert_with(|| self.score(e));
+            };
             if explain && let Some(s) = s {
                 e.why.push(format!(
                     "sentence classifier {s:.3} at evidence level {}",

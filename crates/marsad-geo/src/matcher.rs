@@ -65,6 +65,9 @@ pub struct Mention {
     pub key: String,
     /// Whether the matched key is on the stop list.
     pub stop: bool,
+    /// Whether the mention could be an adjective: one word without proclitics, right after an
+    /// Arabic word that is neither a preposition nor the conjunction و ("قرى أرمينية").
+    pub adjective_slot: bool,
 }
 
 /// Trigger words and the stop list, from `data/geo/`.
@@ -304,9 +307,14 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
         // Skeletons are tried only where a place is expected: after a trigger word or inside a list
         // of places; elsewhere nearly every Arabic word has a skeleton twin somewhere in the world.
         // (Evaluated only when needed: the trigger check reads every clitic reading of the word before.)
+        // A trigger word itself (a preposition, a place-type noun) never starts a foreign name: a
+        // skeleton walk from "في" would swallow the name after it ("في المانيا").
         let expected = || {
-            g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
-                || out.last().is_some_and(|p| p.tokens.end + 1 >= i)
+            !g.rules.is_trigger(&keys[i])
+                && (g.rules.trigger_before(keys.as_slice(), i) != Trigger::None
+                    || out
+                        .last()
+                        .is_some_and(|p| continues_list(a, &keys, p.tokens.end, i)))
         };
         if best.is_none() && !latin && expected() {
             // Skeletons serve foreign names: never a word with the article ال.
@@ -318,7 +326,12 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                 if s.is_empty() {
                     continue;
                 }
-                let next = |k: usize| Some(skeleton(&keys[k])).filter(|s| !s.is_empty()).map(Cow::Owned);
+                // Nor does a foreign name run on over a trigger word ("ضفاف بحيرة تشاد").
+                let next = |k: usize| {
+                    Some(skeleton(&keys[k]))
+                        .filter(|s| !s.is_empty() && !g.rules.is_trigger(&keys[k]))
+                        .map(Cow::Owned)
+                };
                 if let Some((end, v)) = longest(skel, a, i, &s, &next)
                     && best.as_ref().is_none_or(|b| end > b.0)
                 {
@@ -326,7 +339,10 @@ pub fn find_mentions(g: &Gazetteer, a: &Analysis<'_>) -> Vec<Mention> {
                 }
             }
         }
-        let Some((end, at, form, kind)) = best else {
+        // A trigger word alone is not a place, whatever its clitic readings spell ("ولاية" read as
+        // و + "لاية", a town in Papua New Guinea); "جنوب لبنان" and other longer names still match.
+        let Some((end, at, form, kind)) = best.filter(|b| b.0 > i + 1 || !g.rules.is_trigger(&keys[i]))
+        else {
             i += 1;
             continue;
         };
@@ -371,6 +387,13 @@ fn mention(
         let and = gap.len() == 1 && matches!(keys[p.tokens.end].as_str(), "and" | "و");
         ((gap.is_empty() && conj) || comma || and).then_some(prev.len() - 1)
     });
+    let adjective_slot = form.strip == 0
+        && tokens.len() == 1
+        && trigger != Trigger::Prep
+        && tokens.start.checked_sub(1).is_some_and(|p| {
+            let t = &a.tokens[p];
+            t.kind == TokenKind::Word && crate::keys::is_arabic(&a.text[t.bytes.clone()]) && keys[p] != "و"
+        });
     Mention {
         tokens,
         bytes: start..last.bytes.end,
@@ -378,15 +401,45 @@ fn mention(
         kind,
         trigger,
         list_prev,
-        stop: g.rules.stop.contains(&key),
+        // A trigger word is never a place itself ("جزيرة", "شرق" are town names somewhere).
+        stop: g.rules.stop.contains(&key) || g.rules.triggers.contains_key(&key),
+        adjective_slot,
         key,
     }
 }
 
+/// Whether token `i` continues a list whose previous item ends at token `end`: right after it with
+/// the conjunction و ("غوريس وفاردينيس"), or after a comma or a separate "و"/"and".
+fn continues_list(a: &Analysis<'_>, keys: &[String], end: usize, i: usize) -> bool {
+    if end == i {
+        return keys[i].starts_with('و');
+    }
+    end + 1 == i
+        && (matches!(&a.text[a.tokens[end].bytes.clone()], "،" | ",")
+            || matches!(keys[end].as_str(), "and" | "و"))
+}
+
+/// Keys of opening quotation marks (`name_key` drops ASCII quotes, leaving an empty key).
+fn is_open_quote(key: &str) -> bool {
+    matches!(key, "" | "«" | "“" | "„" | "‹")
+}
+
 impl Rules {
+    /// Whether some clitic reading of `key` is a trigger word (preposition, place-type noun).
+    pub fn is_trigger(&self, key: &str) -> bool {
+        forms(key)
+            .iter()
+            .any(|f| self.triggers.contains_key(f.form.as_ref()))
+    }
+
     /// The trigger announced by the token before `i` (any clitic reading of it).
     pub fn trigger_before(&self, keys: &[String], i: usize) -> Trigger {
-        let Some(prev) = i.checked_sub(1).and_then(|p| keys.get(p)) else {
+        // An opening quote between the trigger and the name is skipped: "في منطقة «القفل»".
+        let mut p = i.checked_sub(1);
+        while let Some(q) = p.filter(|q| *q > 0 && keys.get(*q).is_some_and(|k| is_open_quote(k))) {
+            p = Some(q - 1);
+        }
+        let Some(prev) = p.and_then(|p| keys.get(p)) else {
             return Trigger::None;
         };
         let mut found = Trigger::None;
@@ -425,6 +478,8 @@ mod tests {
         assert_eq!(r.trigger_before(&keys, 2), Trigger::Type(TypeKind::Town));
         assert_eq!(r.trigger_before(&keys, 1), Trigger::Prep);
         assert_eq!(r.trigger_before(&keys, 0), Trigger::None);
+        let keys: Vec<String> = ["منطقة", "«", "القفل"].iter().map(|s| name_key(s)).collect();
+        assert_eq!(r.trigger_before(&keys, 2), Trigger::Type(TypeKind::Admin));
         assert!(r.stop.contains(&name_key("السلام")));
     }
 }

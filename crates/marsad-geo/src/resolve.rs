@@ -234,8 +234,10 @@ fn gate(g: &Gazetteer, s: &[Scored], i: usize, ctx: &Context, continued: bool) -
     let is_country = top.rec.kind == KIND_COUNTRY;
     let nisba =
         m.key.ends_with("يه") || m.key.ends_with('ي') || m.key.ends_with("يين") || m.key.ends_with("يون");
-    if is_country && m.key.ends_with("يه") && !matches!(m.trigger, Trigger::Prep) && follows_noun(g, m) {
-        return false; // "قرى أرمينية": an adjective, not the country
+    // "قرى أرمينية": an adjective, not the country; but not "إيران وسورية", "الأردن، السعودية" or
+    // "المملكة العربية السعودية" (a name of several words).
+    if is_country && m.key.ends_with("يه") && m.adjective_slot && m.list_prev.is_none() && !continued {
+        return false;
     }
     if m.kind == MatchKind::ArticleStripped && (nisba || is_country) {
         return false; // "الأرمينية", "السورية"
@@ -267,11 +269,6 @@ fn gate(g: &Gazetteer, s: &[Scored], i: usize, ctx: &Context, continued: bool) -
                 || top.rec.kind == KIND_ADMIN1 && typed
         }
     }
-}
-
-/// True when the token before the mention is an ordinary word (not a trigger, not punctuation).
-fn follows_noun(_g: &Gazetteer, m: &Mention) -> bool {
-    m.trigger == Trigger::None || matches!(m.trigger, Trigger::Type(_))
 }
 
 /// Proximity bonus: candidates near the current choices of other accepted mentions score higher,

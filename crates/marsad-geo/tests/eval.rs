@@ -294,5 +294,10 @@ fn newsfane_place_recall() {
     for (t, n) in misses.iter().take(40) {
         println!("  {n:>4} {t}");
     }
-    assert!(recall > 0.5, "recall {recall:.3}");
+    // Floors a little under the figures of docs/GEO.md (0.934 and 0.492), so a regression shows.
+    assert!(recall > 0.9, "recall {recall:.3}");
+    assert!(
+        precision > 0.45,
+        "share of found mentions on a gold place {precision:.3}"
+    );
 }

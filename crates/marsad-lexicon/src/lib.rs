@@ -32,7 +32,7 @@ mod clitics;
 mod matcher;
 mod rows;
 
-pub use matcher::{Lexicon, LexiconError, Match, Row};
+pub use matcher::{DocKeys, Lexicon, LexiconError, Match, Row};
 pub use rows::{
     Actor, ActorKind, Agent, Cue, CueKind, DayPart, Frame, Reporting, Stance, TimeKind, TimeValue, TimeWord,
 };

@@ -115,11 +115,29 @@ pub struct Lexicon<T> {
     automaton: AhoCorasick,
 }
 
-/// The document side of a match: token keys joined into one string.
-struct DocKeys {
+/// The document side of a match: the token keys of a document (or of a token range) joined into one
+/// string. [`Lexicon::find`] builds it on every call; a caller that runs several lexicons over the same
+/// analysis builds it once ([`DocKeys::new`]) and calls [`Lexicon::find_keyed`].
+#[derive(Debug, Clone)]
+pub struct DocKeys {
     text: String,
     /// Token index, start and end (in `text`) of every token that was written.
     spans: Vec<(usize, usize, usize)>,
+    /// Number of tokens and length of the text of the analysis it was built from.
+    source: (usize, usize),
+}
+
+impl DocKeys {
+    /// The keys of tokens `tokens` of `a` (clamped to its tokens).
+    pub fn new(a: &Analysis<'_>, tokens: Range<usize>) -> Self {
+        let end = tokens.end.min(a.tokens.len());
+        doc_keys(a, tokens.start.min(end)..end)
+    }
+
+    /// True when this was built from an analysis shaped like `a` (same token count and text length).
+    fn fits(&self, a: &Analysis<'_>) -> bool {
+        self.source == (a.tokens.len(), a.text.len())
+    }
 }
 
 /// A hit that passed the boundary checks.
@@ -228,15 +246,26 @@ impl<T> Lexicon<T> {
     /// Leftmost-longest matches within `tokens` (e.g. one sentence's token range). Matches never cross
     /// a sentence boundary.
     pub fn find_in<'l>(&'l self, a: &Analysis<'_>, tokens: Range<usize>) -> Vec<Match<'l, T>> {
-        let end = tokens.end.min(a.tokens.len());
-        let range = tokens.start.min(end)..end;
-        let doc = doc_keys(a, range);
+        self.matches(a, &DocKeys::new(a, tokens))
+    }
+
+    /// Leftmost-longest matches over keys built once with [`DocKeys::new`] from the same analysis `a`
+    /// (several lexicons can share them). Keys built from another analysis are rebuilt.
+    pub fn find_keyed<'l>(&'l self, a: &Analysis<'_>, keys: &DocKeys) -> Vec<Match<'l, T>> {
+        if keys.fits(a) {
+            self.matches(a, keys)
+        } else {
+            self.find(a)
+        }
+    }
+
+    fn matches<'l>(&'l self, a: &Analysis<'_>, doc: &DocKeys) -> Vec<Match<'l, T>> {
         let mut found: Vec<Candidate> = self
             .automaton
             .find_overlapping_iter(&doc.text)
             .filter_map(|m| {
                 let pattern = self.patterns[m.pattern().as_usize()];
-                check(a, &doc, m.start(), m.end(), pattern)
+                check(a, doc, m.start(), m.end(), pattern)
             })
             .collect();
         found.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
@@ -247,7 +276,7 @@ impl<T> Lexicon<T> {
                 continue;
             }
             reach = c.end;
-            out.push(self.to_match(a, &doc, c));
+            out.push(self.to_match(a, doc, c));
         }
         out
     }
@@ -398,7 +427,15 @@ pub(crate) fn phrase_form_by_tokenizer(phrase: &str) -> String {
 /// that no phrase spans a line break), hyphens dropped. Punctuation tokens stay, so a phrase only
 /// crosses punctuation that it contains itself.
 fn doc_keys(a: &Analysis<'_>, range: Range<usize>) -> DocKeys {
-    let mut text = String::new();
+    // Keys are about as long as the surface they come from.
+    let surface = match (
+        a.tokens.get(range.start),
+        range.end.checked_sub(1).and_then(|e| a.tokens.get(e)),
+    ) {
+        (Some(f), Some(l)) => l.bytes.end.saturating_sub(f.bytes.start),
+        _ => 0,
+    };
+    let mut text = String::with_capacity(surface);
     let mut spans = Vec::with_capacity(range.len());
     let mut prev_end: Option<usize> = None;
     for i in range {
@@ -415,7 +452,11 @@ fn doc_keys(a: &Analysis<'_>, range: Range<usize>) -> DocKeys {
         text.push_str(&t.key);
         spans.push((i, start, text.len()));
     }
-    DocKeys { text, spans }
+    DocKeys {
+        text,
+        spans,
+        source: (a.tokens.len(), a.text.len()),
+    }
 }
 
 /// Checks a raw hit against token boundaries and the clitic grammar.

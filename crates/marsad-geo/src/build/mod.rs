@@ -9,7 +9,7 @@ use crate::GeoError;
 use crate::format::{self, FLAG_CURATED, FLAG_PRIMARY, Record};
 use crate::keys::{is_arabic, is_latin, name_key};
 use crate::skeleton::{consonants, skeleton_variants};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// Locales whose CLDR territory names are indexed.
@@ -26,6 +26,13 @@ pub fn build_index(root: &Path) -> Result<Vec<u8>, GeoError> {
     let admin1_aliases = sources::aliases(&geo.join("admin1-ar.tsv"))?;
     let city_aliases = sources::aliases(&geo.join("city-aliases.tsv"))?;
     let centres = sources::centres(&geo.join("country-centroids.tsv"))?;
+    // Place-type nouns (قرية، مدينة، محافظة…): GeoNames alternates "مدينة X" of a place also named X
+    // are left out, so the noun reads as a trigger and X is resolved in context.
+    let type_words: HashSet<String> = sources::pairs(&geo.join("triggers.tsv"))?
+        .into_iter()
+        .filter(|(_, kind)| kind != "prep")
+        .map(|(w, _)| name_key(&w))
+        .collect();
     let mut cldr: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for l in LOCALES {
         for (code, name) in sources::pairs(&geo.join(format!("cldr/territories.{l}.tsv")))? {
@@ -41,7 +48,7 @@ pub fn build_index(root: &Path) -> Result<Vec<u8>, GeoError> {
     b.add_countries(&countries, &cldr, &country_aliases, &centroids, &centres);
     b.add_admin1(&admin1, &admin1_aliases, &iso3_of, &centroids);
     b.add_extras(&extras)?;
-    b.add_cities(&cities, &countries, &iso3_of, &city_aliases);
+    b.add_cities(&cities, &countries, &iso3_of, &city_aliases, &type_words);
     Ok(b.finish())
 }
 
@@ -234,6 +241,7 @@ impl Builder {
         countries: &[sources::Country],
         iso3_of: &HashMap<&str, &str>,
         aliases: &[(String, Vec<String>)],
+        type_words: &HashSet<String>,
     ) {
         let capitals = capitals(cities, countries);
         let alias_map: HashMap<&str, &Vec<String>> = aliases.iter().map(|(k, v)| (k.as_str(), v)).collect();
@@ -259,7 +267,13 @@ impl Builder {
             }
             // Alternate Latin names go to the skeleton map only: exact Latin keys for every alternate
             // would double the index for little gain in English text.
-            for alt in &c.alts {
+            let arabic: HashSet<String> = c
+                .alts
+                .iter()
+                .filter(|a| is_arabic(a))
+                .map(|a| name_key(a))
+                .collect();
+            for alt in c.alts.iter().filter(|a| !typed_twin(a, &arabic, type_words)) {
                 self.add_name(idx, alt, 0, false);
             }
         }
@@ -280,6 +294,14 @@ impl Builder {
             (format::TAG_POSTINGS, post),
         ])
     }
+}
+
+/// True when `name` is a place-type noun followed by another name of the same place ("مدينة زنجبار"
+/// beside "زنجبار"): indexing it would let the noun glue onto the name and hide the place's namesakes.
+fn typed_twin(name: &str, names: &HashSet<String>, type_words: &HashSet<String>) -> bool {
+    let key = name_key(name);
+    key.split_once(' ')
+        .is_some_and(|(noun, rest)| type_words.contains(noun) && names.contains(rest))
 }
 
 fn merge(list: &mut BTreeMap<u32, u32>, idx: u32, entry: u32) {
@@ -339,4 +361,19 @@ fn truncate(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_twins_are_left_out() {
+        let names: HashSet<String> = ["مدينة زنجبار", "زنجبار"].iter().map(|n| name_key(n)).collect();
+        let types: HashSet<String> = ["مدينة", "قرية"].iter().map(|n| name_key(n)).collect();
+        assert!(typed_twin("مدينة زنجبار", &names, &types));
+        assert!(!typed_twin("زنجبار", &names, &types));
+        // A name whose rest is not a name of its own is kept ("مدينة نصر").
+        assert!(!typed_twin("مدينة نصر", &names, &types));
+    }
 }

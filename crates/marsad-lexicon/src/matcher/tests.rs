@@ -150,3 +150,16 @@ fn lookups_and_errors() {
     let bad = Lexicon::<Label>::from_tsv("bad", "# h\nبوتين\n");
     assert!(matches!(bad, Err(LexiconError::Row { line: 2, .. })));
 }
+
+#[test]
+fn shared_keys_match_like_find() {
+    let l = lex();
+    let text = "قال الجيش الأذربيجاني إن بوتين وحكومته.\nمنظمة معاهدة الأمن الجماعي في نيويورك تايمز";
+    let a = analyze(text, None);
+    let keys = DocKeys::new(&a, 0..a.tokens.len());
+    assert_eq!(l.find_keyed(&a, &keys), l.find(&a));
+    let other = analyze("بوتين", None);
+    // Keys of another analysis are not trusted: they are rebuilt.
+    assert_eq!(l.find_keyed(&other, &keys), l.find(&other));
+    assert!(!l.find(&a).is_empty());
+}

@@ -24,6 +24,9 @@ pub struct Args {
     /// Worker threads (default: 1, so figures are per core).
     #[arg(long, default_value_t = 1)]
     threads: usize,
+    /// Run only these stages (comma-separated: baseline, text, lexicons, geo, extract). Default: all.
+    #[arg(long, value_delimiter = ',')]
+    stages: Vec<String>,
 }
 
 const SHARED_CORPUS: &str = "../shared/data/corpus/saudinewsnet-2015.jsonl.gz";
@@ -34,6 +37,9 @@ struct Pass {
     name: &'static str,
     what: &'static str,
     elapsed: Duration,
+    /// CPU time of the process (all threads, user + system) during the pass, when known: on a loaded
+    /// machine it moves much less than the wall clock.
+    cpu: Option<f64>,
     count: usize,
 }
 
@@ -60,36 +66,40 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let startup = t0.elapsed();
 
     let baseline = Baseline::new()?;
-    let passes = pool.install(|| {
-        vec![
-            time(
-                "baseline",
-                "Aho-Corasick over raw bytes (lexicon phrases)",
-                || docs.par_iter().map(|d| baseline.count(&d.text)).sum(),
-            ),
-            time(
-                "text",
-                "language, normalisation, tokens, sentences, numbers",
-                || {
-                    docs.par_iter()
-                        .map(|d| marsad_text::analyze(&d.text, None).tokens.len())
-                        .sum()
-                },
-            ),
-            time(
-                "lexicons",
-                "text + actor/agent/reporting/cue/time matching",
-                || docs.par_iter().map(|d| lexicon_matches(&d.text)).sum(),
-            ),
-            time("geo", "text + gazetteer place matching and resolution", || {
-                docs.par_iter().map(|d| geo_matches(gazetteer, &d.text)).sum()
-            }),
-            time("extract", "the whole pipeline (events with all fields)", || {
-                docs.par_iter()
-                    .map(|d| extractor.extract(d, Options::default()).events.len())
-                    .sum()
-            }),
-        ]
+    let wanted = |name: &str| args.stages.is_empty() || args.stages.iter().any(|s| s == name);
+    let stages: [Stage<'_>; 5] = [
+        (
+            "baseline",
+            "Aho-Corasick over raw bytes (lexicon phrases)",
+            Box::new(|d: &InputDoc| baseline.count(&d.text)),
+        ),
+        (
+            "text",
+            "language, normalisation, tokens, sentences, numbers",
+            Box::new(|d: &InputDoc| marsad_text::analyze(&d.text, None).tokens.len()),
+        ),
+        (
+            "lexicons",
+            "text + actor/agent/reporting/cue/time matching",
+            Box::new(|d: &InputDoc| lexicon_matches(&d.text)),
+        ),
+        (
+            "geo",
+            "text + gazetteer place matching and resolution",
+            Box::new(|d: &InputDoc| geo_matches(gazetteer, &d.text)),
+        ),
+        (
+            "extract",
+            "the whole pipeline (events with all fields)",
+            Box::new(|d: &InputDoc| extractor.extract(d, Options::default()).events.len()),
+        ),
+    ];
+    let passes: Vec<Pass> = pool.install(|| {
+        stages
+            .iter()
+            .filter(|(name, _, _)| wanted(name))
+            .map(|(name, what, f)| time(name, what, || docs.par_iter().map(f).sum()))
+            .collect()
     });
     report(&path, &docs, bytes, args.threads.max(1), startup, &passes);
     Ok(ExitCode::SUCCESS)
@@ -131,24 +141,46 @@ fn load(path: &Path, limit: usize) -> anyhow::Result<Vec<InputDoc>> {
     Ok(docs)
 }
 
+/// A stage: name, description, and the work done on one document (returning a count to check).
+type Stage<'a> = (
+    &'static str,
+    &'static str,
+    Box<dyn Fn(&InputDoc) -> usize + Sync + 'a>,
+);
+
 fn time(name: &'static str, what: &'static str, f: impl FnOnce() -> usize) -> Pass {
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let count = f();
+    let elapsed = t.elapsed();
     Pass {
         name,
         what,
-        elapsed: t.elapsed(),
+        elapsed,
+        cpu: cpu_seconds().zip(cpu0).map(|(b, a)| b - a),
         count,
     }
 }
 
+/// User + system CPU time of this process so far (Linux: `/proc/self/stat`, in clock ticks of 1/100 s).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    let rest = stat.get(stat.rfind(')')? + 1..)?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    Some((ticks(11)? + ticks(12)?) / 100.0)
+}
+
+/// Every shipped lexicon over one analysis; the joined token keys are built once and shared.
 fn lexicon_matches(text: &str) -> usize {
     let a = marsad_text::analyze(text, None);
-    marsad_lexicon::actors().find(&a).len()
-        + marsad_lexicon::agents().find(&a).len()
-        + marsad_lexicon::reporting().find(&a).len()
-        + marsad_lexicon::cues().find(&a).len()
-        + marsad_lexicon::time_words().find(&a).len()
+    let keys = marsad_lexicon::DocKeys::new(&a, 0..a.tokens.len());
+    marsad_lexicon::actors().find_keyed(&a, &keys).len()
+        + marsad_lexicon::agents().find_keyed(&a, &keys).len()
+        + marsad_lexicon::reporting().find_keyed(&a, &keys).len()
+        + marsad_lexicon::cues().find_keyed(&a, &keys).len()
+        + marsad_lexicon::time_words().find_keyed(&a, &keys).len()
 }
 
 fn geo_matches(g: Option<&Gazetteer>, text: &str) -> usize {
@@ -203,23 +235,30 @@ fn report(path: &Path, docs: &[InputDoc], bytes: usize, threads: usize, startup:
     );
     println!();
     println!(
-        "{:<10} {:>9} {:>11} {:>8} {:>10}  what",
-        "stage", "seconds", "articles/s", "MB/s", "count"
+        "{:<10} {:>9} {:>11} {:>8} {:>8} {:>10}  what",
+        "stage", "seconds", "articles/s", "MB/s", "cpu ms/MB", "count"
     );
-    let base = passes.first().map(|p| p.elapsed.as_secs_f64()).unwrap_or(0.0);
+    let base = passes
+        .iter()
+        .find(|p| p.name == "baseline")
+        .map(|p| p.elapsed.as_secs_f64());
     for p in passes {
         let s = p.elapsed.as_secs_f64().max(1e-9);
+        let cpu = p
+            .cpu
+            .map_or_else(|| "-".to_string(), |c| format!("{:.0}", c * 1e3 / mb.max(1e-9)));
         println!(
-            "{:<10} {:>9.3} {:>11.0} {:>8.2} {:>10}  {}",
+            "{:<10} {:>9.3} {:>11.0} {:>8.2} {:>9} {:>10}  {}",
             p.name,
             s,
             docs.len() as f64 / s,
             mb / s,
+            cpu,
             p.count,
             p.what
         );
     }
-    if let Some(full) = passes.iter().find(|p| p.name == "extract") {
+    if let (Some(full), Some(base)) = (passes.iter().find(|p| p.name == "extract"), base) {
         let ratio = full.elapsed.as_secs_f64() / base.max(1e-9);
         println!();
         println!(
