@@ -57,6 +57,8 @@ pub struct GateOutcome {
     pub category: Category,
     /// Upper bounds of the thresholds per level.
     pub caps: Thresholds,
+    /// One threshold for every level (see [`search`]).
+    pub tied: bool,
     /// Rules alone (gate off).
     pub rules: Prf,
     /// Thresholds chosen on all folds, and their (optimistic) figures.
@@ -121,10 +123,21 @@ fn prf(rows: &[&RowPred], t: &Thresholds) -> Prf {
 }
 
 /// The thresholds with the best F1 on `rows`, each level's at most `caps[level]` and never lower for
-/// weaker evidence (ties: the first found).
-pub fn search(rows: &[&RowPred], caps: &Thresholds) -> (Thresholds, Prf) {
+/// weaker evidence (ties: the first found). With `tied`, one threshold serves every level (each still
+/// capped): fewer free parameters, for a category with few positive rows.
+pub fn search(rows: &[&RowPred], caps: &Thresholds, tied: bool) -> (Thresholds, Prf) {
     let cands = candidates(rows);
     let mut best = ([0.0; LEVELS], prf(rows, &[0.0; LEVELS]));
+    if tied {
+        for &v in &cands {
+            let t: Thresholds = std::array::from_fn(|l| v.min(caps[l]));
+            let p = prf(rows, &t);
+            if p.f1 > best.1.f1 {
+                best = (t, p);
+            }
+        }
+        return best;
+    }
     let under = |cap: f32, top: f32| cands.iter().copied().filter(move |&v| v <= cap && v <= top);
     for t0 in under(caps[0], f32::MAX) {
         for t1 in under(caps[1], t0) {
@@ -143,14 +156,20 @@ pub fn search(rows: &[&RowPred], caps: &Thresholds) -> (Thresholds, Prf) {
 }
 
 /// Rules-only, chosen and nested figures for one category's held-out rows.
-pub fn evaluate(category: Category, rows: Vec<RowPred>, folds_k: usize, caps: &Thresholds) -> GateOutcome {
+pub fn evaluate(
+    category: Category,
+    rows: Vec<RowPred>,
+    folds_k: usize,
+    caps: &Thresholds,
+    tied: bool,
+) -> GateOutcome {
     let all: Vec<&RowPred> = rows.iter().collect();
     let rules = prf(&all, &[0.0; LEVELS]);
-    let chosen = search(&all, caps);
+    let chosen = search(&all, caps, tied);
     let mut decided = vec![false; rows.len()];
     for fold in 0..folds_k {
         let train_rows: Vec<&RowPred> = rows.iter().filter(|r| r.fold != fold).collect();
-        let (t, _) = search(&train_rows, caps);
+        let (t, _) = search(&train_rows, caps, tied);
         for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.fold == fold) {
             decided[i] = decide(r, &t);
         }
@@ -161,6 +180,7 @@ pub fn evaluate(category: Category, rows: Vec<RowPred>, folds_k: usize, caps: &T
     GateOutcome {
         category,
         caps: *caps,
+        tied,
         rules,
         chosen,
         nested,
@@ -168,10 +188,10 @@ pub fn evaluate(category: Category, rows: Vec<RowPred>, folds_k: usize, caps: &T
     }
 }
 
-/// `category, id, gold, fold, level, score` lines of every held-out rule event (rows without events
+/// `category, id, gold, fold, level, score, trigger` lines of every held-out rule event (rows without events
 /// get one line with level and score `-`), for analysis.
 pub fn oof_scores_tsv(outcomes: &[GateOutcome]) -> String {
-    let mut s = String::from("category\tid\tgold\tfold\tlevel\tscore\n");
+    let mut s = String::from("category\tid\tgold\tfold\tlevel\tscore\ttrigger\n");
     for o in outcomes {
         for (r, _) in &o.rows {
             let head = format!(
@@ -182,10 +202,16 @@ pub fn oof_scores_tsv(outcomes: &[GateOutcome]) -> String {
                 r.fold
             );
             if r.events.is_empty() {
-                s.push_str(&format!("{head}\t-\t-\n"));
+                s.push_str(&format!("{head}\t-\t-\t-\n"));
             }
-            for (l, sc) in &r.events {
-                s.push_str(&format!("{head}\t{l}\t{sc:.4}\n"));
+            let triggers = r
+                .doc
+                .events
+                .iter()
+                .filter(|e| e.event == o.category)
+                .map(|e| e.trigger.as_ref().map_or("-", |t| t.text.as_str()));
+            for ((l, sc), t) in r.events.iter().zip(triggers) {
+                s.push_str(&format!("{head}\t{l}\t{sc:.4}\t{t}\n"));
             }
         }
     }
@@ -234,8 +260,11 @@ mod tests {
             row(false, 1, vec![]),
         ];
         let refs: Vec<&RowPred> = rows.iter().collect();
-        let (t, p) = search(&refs, &[1.01; LEVELS]);
+        let (t, p) = search(&refs, &[1.01; LEVELS], false);
         assert!((p.f1 - 1.0).abs() < 1e-6, "{t:?} {p:?}");
         assert!(t[0] > 0.2 && t[0] <= 0.5 && t[2] > 0.01 && t[2] <= 0.1, "{t:?}");
+        let (t, p) = search(&refs, &[1.01, 1.01, 0.05, 1.01], true);
+        assert_eq!((t[0], t[1], t[3]), (t[1], t[3], t[0]), "{t:?}");
+        assert!(t[2] <= 0.05 && p.tp >= 1, "{t:?} {p:?}");
     }
 }

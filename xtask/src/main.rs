@@ -1,5 +1,6 @@
 //! `cargo run -p xtask -- <task>`: Marsad's build tasks.
 
+mod articles;
 mod common_words;
 mod gate;
 mod gazetteer;
@@ -23,14 +24,14 @@ enum Task {
     /// Build `data/geo/common-ar.tsv` (Arabic word forms common in news) from the SaudiNewsNet corpus.
     CommonWords(common_words::Args),
     /// Train the sentence classifiers (`data/models/detect-*.bin`) and write `docs/CLASSIFIER.md`.
-    TrainClassifier(train::Args),
+    TrainClassifier(Box<train::Args>),
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().task {
         Task::List => println!("list"),
         Task::BuildGazetteer(args) => gazetteer::run(args)?,
-        Task::TrainClassifier(args) => train::run(args)?,
+        Task::TrainClassifier(args) => train::run(*args)?,
         Task::CommonWords(args) => common_words::run(args)?,
     }
     Ok(())

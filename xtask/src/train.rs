@@ -60,11 +60,28 @@ pub struct Args {
     /// Upper bounds of the ASSAULT gate thresholds per evidence level (0 to 3): the detection set's
     /// annotators reject many concrete attack reports, so an unbounded search also kills the
     /// articles' attacks; the bounds keep the seed's and snn-dev's attacks (checked with `marsad eval`).
-    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.14, 0.015, 0.0])]
+    /// `eval/scripts/gate_caps.py` finds the highest bounds that keep the seed and snn-dev scores.
+    #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 0.0804, 0.0148, 0.0148])]
     assault_caps: Vec<f32>,
     /// Upper bounds of the PROTEST gate thresholds per evidence level.
     #[arg(long, value_delimiter = ',', default_values_t = [1.01f32, 1.01, 1.01, 1.01])]
     protest_caps: Vec<f32>,
+    /// Categories whose gate uses one threshold for every evidence level (capped per level).
+    #[arg(long, value_delimiter = ',')]
+    tie_levels: Vec<String>,
+    /// Also code the seed and snn-dev articles with the gate off and the new models' scores explained,
+    /// into this directory (for `eval/gate_articles.py`).
+    #[arg(long)]
+    articles_out: Option<PathBuf>,
+    /// L2 penalties of the hyper-parameter grid.
+    #[arg(long, value_delimiter = ',', default_values_t = [1e-3f32])]
+    l2: Vec<f32>,
+    /// Positive-example weights of the hyper-parameter grid.
+    #[arg(long, value_delimiter = ',', default_values_t = [1.0f32, 3.0])]
+    positive_weight: Vec<f32>,
+    /// Training-only extras of the grid: `none`, `others`, `ambiguous`, `both` (see [`Extras`]).
+    #[arg(long, value_delimiter = ',', default_values_t = ["none".to_string(), "others".to_string()])]
+    extras: Vec<String>,
 }
 
 /// One CSV row we use.
@@ -73,6 +90,7 @@ struct Row {
     id: String,
     event_type: String,
     label: String,
+    accept: u32,
     text: String,
 }
 
@@ -81,14 +99,49 @@ struct Row {
 struct Outcome {
     category: Category,
     config: TrainConfig,
-    with_others: bool,
+    extras: Extras,
     rows: usize,
     positives: usize,
     threshold: f32,
     tuned: Prf,
     at_half: Prf,
     nested: Prf,
-    grid: Vec<(TrainConfig, bool, f32)>,
+    grid: Vec<(TrainConfig, Extras, f32)>,
+}
+
+/// Training-only rows added to every fold's training set (never scored).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Extras {
+    /// The other event types' rows, as negatives.
+    others: bool,
+    /// This type's `ambiguous` rows that most annotators accepted, as positives.
+    ambiguous: bool,
+}
+
+impl Extras {
+    /// The flags named `none`, `others`, `ambiguous` or `both`.
+    fn parse(name: &str) -> Option<Extras> {
+        let (others, ambiguous) = match name {
+            "none" => (false, false),
+            "others" => (true, false),
+            "ambiguous" => (false, true),
+            "both" => (true, true),
+            _ => return None,
+        };
+        Some(Extras { others, ambiguous })
+    }
+
+    /// The extra examples these flags select.
+    fn examples(self, rows: &[Row], category: Category) -> Vec<Example> {
+        let mut out = Vec::new();
+        if self.others {
+            out.extend(other_negatives(rows, category));
+        }
+        if self.ambiguous {
+            out.extend(ambiguous_positives(rows, category));
+        }
+        out
+    }
 }
 
 fn workspace_root() -> PathBuf {
@@ -100,27 +153,32 @@ pub fn run(args: Args) -> Result<()> {
     let root = workspace_root();
     let gold = args
         .gold
+        .clone()
         .unwrap_or_else(|| root.join("../shared/data/gold/ar_plover_detect.dev.csv"));
-    let out_dir = args.out_dir.unwrap_or_else(|| root.join("data/models"));
-    let doc = args.doc.unwrap_or_else(|| root.join("docs/CLASSIFIER.md"));
+    let out_dir = args.out_dir.clone().unwrap_or_else(|| root.join("data/models"));
+    let doc = args
+        .doc
+        .clone()
+        .unwrap_or_else(|| root.join("docs/CLASSIFIER.md"));
     let rows = read_rows(&gold)?;
+    let grid = grid(&args)?;
     let mut outcomes = Vec::new();
     let mut gates = Vec::new();
+    let mut models = Vec::new();
     for (category, file) in [
         (Category::Assault, "detect-assault.bin"),
         (Category::Protest, "detect-protest.bin"),
     ] {
         let examples = examples_for(&rows, category);
-        let others = other_negatives(&rows, category);
         if examples.iter().filter(|e| e.positive).count() < FOLDS {
             bail!("too few positive {category} rows in {}", gold.display());
         }
-        let outcome = evaluate(category, &examples, &others)?;
+        let outcome = evaluate(category, &examples, &rows, &grid)?;
+        let extra = featurize_all(&outcome.extras.examples(&rows, category), outcome.config.bits);
         let mut data = featurize_all(&examples, outcome.config.bits);
-        if outcome.with_others {
-            data.extend(featurize_all(&others, outcome.config.bits));
-        }
+        data.extend(extra.iter().cloned());
         let model = train(&data, category, &outcome.config, outcome.threshold);
+        models.push(model.quantised());
         let path = out_dir.join(file);
         std::fs::write(&path, model.to_bytes()).with_context(|| format!("writing {}", path.display()))?;
         eprintln!(
@@ -132,11 +190,6 @@ pub fn run(args: Args) -> Result<()> {
             path.display()
         );
         let ids = ids_for(&rows, category);
-        let extra = if outcome.with_others {
-            featurize_all(&others, outcome.config.bits)
-        } else {
-            Vec::new()
-        };
         let held_out = crate::gate::oof_rows(category, &examples, &ids, &extra, &outcome.config, FOLDS);
         let caps = if category == Category::Assault {
             &args.assault_caps
@@ -146,7 +199,8 @@ pub fn run(args: Args) -> Result<()> {
         let caps: [f32; marsad_extract::gate::LEVELS] = caps[..]
             .try_into()
             .with_context(|| format!("{category} caps: one per evidence level"))?;
-        let g = crate::gate::evaluate(category, held_out, FOLDS, &caps);
+        let tied = args.tie_levels.iter().any(|c| c == category.as_str());
+        let g = crate::gate::evaluate(category, held_out, FOLDS, &caps, tied);
         eprintln!(
             "{category} coder + gate: rules F1 {:.3}, gate {:?} F1 {:.3}, nested F1 {:.3}",
             g.rules.f1, g.chosen.0, g.chosen.1.f1, g.nested.f1
@@ -161,6 +215,10 @@ pub fn run(args: Args) -> Result<()> {
     let tsv = marsad_extract::gate::thresholds_tsv(&rows, "Figures: docs/CLASSIFIER.md.");
     let path = out_dir.join("gate.tsv");
     std::fs::write(&path, tsv).with_context(|| format!("writing {}", path.display()))?;
+    if let Some(dir) = &args.articles_out {
+        let gold_dir = gold.parent().unwrap_or(Path::new("."));
+        crate::articles::write(gold_dir, &models, dir)?;
+    }
     if let Some(p) = args.oof_out {
         std::fs::write(&p, crate::gate::oof_jsonl(&gates))
             .with_context(|| format!("writing {}", p.display()))?;
@@ -199,19 +257,40 @@ fn ids_for(rows: &[Row], category: Category) -> Vec<String> {
 }
 
 /// The hyper-parameter grid (small on purpose: every point is chosen on the same folds).
-fn grid() -> Vec<TrainConfig> {
+fn grid(args: &Args) -> Result<Vec<(TrainConfig, Extras)>> {
     let base = TrainConfig::default();
     let mut out = Vec::new();
-    for positive_weight in [1.0, 3.0] {
-        for l2 in [1e-3, 1e-2] {
-            out.push(TrainConfig {
-                positive_weight,
-                l2,
-                ..base
-            });
+    for &positive_weight in &args.positive_weight {
+        for &l2 in &args.l2 {
+            for name in &args.extras {
+                let extras = Extras::parse(name).with_context(|| format!("unknown extras {name:?}"))?;
+                out.push((
+                    TrainConfig {
+                        positive_weight,
+                        l2,
+                        ..base
+                    },
+                    extras,
+                ));
+            }
         }
     }
-    out
+    if out.is_empty() {
+        bail!("empty hyper-parameter grid");
+    }
+    Ok(out)
+}
+
+/// This type's `ambiguous` rows that at least two annotators accepted, as extra positives (never
+/// scored: the scorer skips ambiguous rows).
+fn ambiguous_positives(rows: &[Row], category: Category) -> Vec<Example> {
+    rows.iter()
+        .filter(|r| r.event_type == category.as_str() && r.label == "ambiguous" && r.accept >= 2)
+        .map(|r| Example {
+            text: r.text.clone(),
+            positive: true,
+        })
+        .collect()
 }
 
 /// The other event types' rows, as extra negatives (they were collected for another category).
@@ -225,34 +304,35 @@ fn other_negatives(rows: &[Row], category: Category) -> Vec<Example> {
         .collect()
 }
 
-fn evaluate(category: Category, examples: &[Example], others: &[Example]) -> Result<Outcome> {
+fn evaluate(
+    category: Category,
+    examples: &[Example],
+    rows: &[Row],
+    grid: &[(TrainConfig, Extras)],
+) -> Result<Outcome> {
     let labels: Vec<bool> = examples.iter().map(|e| e.positive).collect();
     let data = featurize_all(examples, TrainConfig::default().bits);
-    let other_data = featurize_all(others, TrainConfig::default().bits);
-    let mut best: Option<(TrainConfig, bool, Vec<f32>, f32, Prf)> = None;
+    let mut best: Option<(TrainConfig, Extras, Vec<f32>, f32, Prf)> = None;
     let mut tried = Vec::new();
-    for config in grid() {
-        for with_others in [false, true] {
-            let extra = if with_others { &other_data[..] } else { &[] };
-            let scores = cross_val_scores(&data, extra, category, &config, FOLDS);
+    for &(config, extras) in grid {
+        {
+            let extra = featurize_all(&extras.examples(rows, category), config.bits);
+            let scores = cross_val_scores(&data, &extra, category, &config, FOLDS);
             let (t, prf) = best_threshold(&scores, &labels);
-            eprintln!(
-                "{category} {config:?} others {with_others}: F1 {:.3} at {t:.3}",
-                prf.f1
-            );
-            tried.push((config, with_others, prf.f1));
+            eprintln!("{category} {config:?} {extras:?}: F1 {:.3} at {t:.3}", prf.f1);
+            tried.push((config, extras, prf.f1));
             if best.as_ref().is_none_or(|b| prf.f1 > b.4.f1) {
-                best = Some((config, with_others, scores, t, prf));
+                best = Some((config, extras, scores, t, prf));
             }
         }
     }
-    let Some((config, with_others, scores, threshold, tuned)) = best else {
+    let Some((config, extras, scores, threshold, tuned)) = best else {
         bail!("empty hyper-parameter grid");
     };
     Ok(Outcome {
         category,
         config,
-        with_others,
+        extras,
         rows: examples.len(),
         positives: labels.iter().filter(|&&y| y).count(),
         threshold,
@@ -313,10 +393,15 @@ fn report(outcomes: &[Outcome]) -> String {
         ));
         s.push_str(&prf_row("fixed threshold 0.5", &o.at_half));
         s.push_str(
-            "\nGrid (positive weight / L2 / other types' rows added as negatives → best out-of-fold F1):",
+            "\nGrid (positive weight / L2 / other types' rows added as negatives / ambiguous rows added as \
+             positives → best out-of-fold F1):",
         );
-        for (g, others, f1) in &o.grid {
-            let _ = write!(s, " {}/{:e}/{} → {:.3};", g.positive_weight, g.l2, others, f1);
+        for (g, x, f1) in &o.grid {
+            let _ = write!(
+                s,
+                " {}/{:e}/{}/{} → {:.3};",
+                g.positive_weight, g.l2, x.others, x.ambiguous, f1
+            );
         }
         s.push('\n');
     }
@@ -332,15 +417,30 @@ fn gate_report(gates: &[crate::gate::GateOutcome]) -> String {
          2 two or more; `marsad_extract::gate`). Each row is coded once with the gate off and scored by \
          the classifier of the fold that did not see it (same folds and configuration as above); \
          thresholds come from a grid (0, quantiles of the scores, or never) under per-level bounds and are written to `data/models/gate.tsv`. \
-         The nested row picks each fold's thresholds on the other folds only: that is the figure to quote.\n",
+         The nested row picks each fold's thresholds on the other folds only: that is the figure to quote.\n\n\
+         The ASSAULT bounds are the highest that leave the seed and snn-dev article scores (`score.py events`) no lower \
+         than before: this set's annotators reject many attack mentions (background attacks, attacks named in \
+         condemnations or accusations) that the article gold counts, and an unbounded search drops them. \
+         `eval/scripts/gate_caps.py` finds the bounds from `--oof-out` and `--articles-out` files; \
+         `eval/scripts/gate_articles.py` replays a `gate.tsv` on the articles.\n",
     );
     for g in gates {
         let t = g.chosen.0;
         let _ = write!(
             s,
-            "\n### {}\n\nThresholds by level: {:.3} / {:.3} / {:.3} / {:.3} (searched under the bounds {:?}).\n\n\
+            "\n### {}\n\nThresholds by level: {:.3} / {:.3} / {:.3} / {:.3} (searched under the bounds {:?}{}).\n\n\
              | out-of-fold, coder on each row | P | R | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n",
-            g.category, t[0], t[1], t[2], t[3], g.caps
+            g.category,
+            t[0],
+            t[1],
+            t[2],
+            t[3],
+            g.caps,
+            if g.tied {
+                ", one threshold for every level"
+            } else {
+                ""
+            }
         );
         s.push_str(&prf_row("rules alone (gate off)", &g.rules));
         s.push_str(&prf_row(
@@ -353,4 +453,41 @@ fn gate_report(gates: &[crate::gate::GateOutcome]) -> String {
         ));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(event_type: &str, label: &str, accept: u32) -> Row {
+        Row {
+            id: "x".into(),
+            event_type: event_type.into(),
+            label: label.into(),
+            accept,
+            text: "نص".into(),
+        }
+    }
+
+    #[test]
+    fn extras_select_training_only_rows() {
+        let rows = [
+            row("ASSAULT", "yes", 3),
+            row("ASSAULT", "ambiguous", 2),
+            row("ASSAULT", "ambiguous", 0),
+            row("PROTEST", "easy no", 0),
+            row("PROTEST", "yes", 3),
+        ];
+        let count = |name: &str| {
+            let x = Extras::parse(name)
+                .expect("known name")
+                .examples(&rows, Category::Assault);
+            (x.len(), x.iter().filter(|e| e.positive).count())
+        };
+        assert_eq!(count("none"), (0, 0));
+        assert_eq!(count("others"), (1, 0));
+        assert_eq!(count("ambiguous"), (1, 1));
+        assert_eq!(count("both"), (2, 1));
+        assert!(Extras::parse("all").is_none());
+    }
 }
