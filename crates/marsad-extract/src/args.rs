@@ -53,7 +53,7 @@ const OBJECT_MASDARS: &[&str] = &[
     "تصفيه",
 ];
 /// "أنّ" with a subject pronoun ("إنه", "وأنهم"), before a verb whose subject it is.
-const PRONOUN_THAT: &[&str] = &[
+pub(crate) const PRONOUN_THAT: &[&str] = &[
     "انه",
     "انها",
     "انهم",

@@ -380,18 +380,10 @@ impl<'a> Context<'a> {
     /// or its verb: the reported act's subject is the speaker.
     fn speaker_is_subject(&self, t: &Trig) -> bool {
         let from = t.tokens.start.saturating_sub(2);
-        self.a.tokens[from..t.tokens.start].iter().any(|x| {
-            [
-                "انه",
-                "انها",
-                "انهم",
-                "بانه",
-                "بانها",
-                "بانهم",
-                // Not "وإنهم": a coordinated clause continues the last subject, not the speaker.
-            ]
-            .contains(&x.key.as_str())
-        })
+        // Not "وإنهم": a coordinated clause continues the last subject, not the speaker.
+        self.a.tokens[from..t.tokens.start]
+            .iter()
+            .any(|x| !x.key.starts_with('و') && crate::args::PRONOUN_THAT.contains(&x.key.as_str()))
     }
 
     /// True when the sentence names a peacekeeping deployment.

@@ -114,16 +114,21 @@ fn is_town(p: &Place) -> bool {
     )
 }
 
-/// True when a location word or a glued ب ("ببغداد") introduces the place.
+/// True when a location word or a glued ب ("ببغداد") introduces the place, also across one
+/// relative adjective after the location word ("قرى أرمينية غوريس").
 fn located(a: &Analysis<'_>, p: &GeoPlace) -> bool {
     let tok = &a.tokens[p.tokens.start];
     let glued = ["ب", "وب", "فب"].iter().any(|c| tok.key.starts_with(c)) && !p.place.text.starts_with('ب');
-    let prev = a.tokens[..p.tokens.start]
-        .last()
-        .map(|t| t.key.strip_prefix('و').unwrap_or(&t.key).to_string());
-    glued
-        || prev
-            .is_some_and(|k| LOC_CUES.contains(&k.as_str()) || LOC_CUES.contains(&k.trim_start_matches("ال")))
+    let cue = |i: usize| {
+        let k = a.tokens[i].key.strip_prefix('و').unwrap_or(&a.tokens[i].key);
+        LOC_CUES.contains(&k) || LOC_CUES.contains(&k.trim_start_matches("ال"))
+    };
+    let nisba = |i: usize| {
+        let k = &a.tokens[i].key;
+        a.tokens[i].kind == marsad_text::TokenKind::Word && k.chars().count() > 3 && k.ends_with("يه")
+    };
+    let prev = p.tokens.start.checked_sub(1);
+    glued || prev.is_some_and(|b| cue(b) || (b > 0 && nisba(b) && cue(b - 1)))
 }
 
 /// True when tokens `end..start` are only list separators (، , و) — a place listed after another.
@@ -387,6 +392,18 @@ mod tests {
         )];
         let p = event_places(&a, &geo, &[], &scope(&a, "مفاوضات", Category::Consult));
         assert_eq!(names(&p), ["Pakistan"]);
+    }
+
+    #[test]
+    fn a_place_after_a_location_word_and_its_adjective_is_located() {
+        let a = analyze("أصاب قرى أرمينية غوريس", Some(Lang::Ar));
+        let goris = GeoPlace {
+            tokens: 3..4,
+            place: Place::default(),
+        };
+        assert!(located(&a, &goris));
+        let a = analyze("أصاب صاروخ أرمينية غوريس", Some(Lang::Ar));
+        assert!(!located(&a, &goris));
     }
 
     #[test]
