@@ -29,7 +29,7 @@ pub struct Args {
 
 /// Builds (or checks) `data/geo/common-ar.tsv`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let root = crate::generated::workspace_root();
     let corpus = args
         .corpus
         .unwrap_or_else(|| root.join("../shared/data/corpus/saudinewsnet-2015.jsonl.gz"));
@@ -67,23 +67,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         kept += 1;
     }
     let path = root.join("data/geo/common-ar.tsv");
-    if args.check {
-        let old = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        anyhow::ensure!(
-            old == out,
-            "{} is stale: run `cargo run -p xtask -- common-words`",
-            path.display()
-        );
-        println!("{} is up to date ({kept} words)", path.display());
-        return Ok(());
-    }
-    std::fs::write(&path, out).with_context(|| format!("writing {}", path.display()))?;
-    println!(
-        "wrote {} ({kept} words of {} from {docs} articles)",
-        path.display(),
-        df.len()
-    );
-    Ok(())
+    let summary = format!("{kept} words of {} from {docs} articles", df.len());
+    crate::generated::check_or_write(&path, out.as_bytes(), args.check, "common-words", &summary)
 }
 
 /// URLs of the articles in a JSONL file (none when the file is absent).

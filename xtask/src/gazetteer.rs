@@ -17,28 +17,14 @@ pub struct Args {
 /// Builds the index; writes it atomically (temporary file, then rename) so mapped readers never see
 /// a half-written file.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let root = crate::generated::workspace_root();
     let started = std::time::Instant::now();
     let bytes = marsad_geo::build::build_index(&root).context("building the gazetteer index")?;
     let out = args.out.unwrap_or_else(|| root.join("data/geo/gazetteer.idx"));
-    if args.check {
-        let old = std::fs::read(&out).with_context(|| format!("reading {}", out.display()))?;
-        anyhow::ensure!(
-            old == bytes,
-            "{} is stale: run `cargo run -p xtask -- build-gazetteer`",
-            out.display()
-        );
-        println!("{} is up to date ({} bytes)", out.display(), bytes.len());
-        return Ok(());
-    }
-    let tmp = out.with_extension("idx.tmp");
-    std::fs::write(&tmp, &bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, &out).with_context(|| format!("renaming to {}", out.display()))?;
-    println!(
-        "wrote {} ({} bytes) in {:.1} s",
-        out.display(),
+    let summary = format!(
+        "{} bytes, built in {:.1} s",
         bytes.len(),
         started.elapsed().as_secs_f32()
     );
-    Ok(())
+    crate::generated::check_or_write(&out, &bytes, args.check, "build-gazetteer", &summary)
 }

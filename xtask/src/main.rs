@@ -4,6 +4,7 @@ mod articles;
 mod common_words;
 mod gate;
 mod gazetteer;
+mod generated;
 mod train;
 
 use clap::{Parser, Subcommand};

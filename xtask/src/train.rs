@@ -144,13 +144,9 @@ impl Extras {
     }
 }
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 /// Runs the task.
 pub fn run(args: Args) -> Result<()> {
-    let root = workspace_root();
+    let root = crate::generated::workspace_root();
     let gold = args
         .gold
         .clone()
