@@ -79,12 +79,11 @@ pub fn frames(
             _ => c.tokens.start,
         };
         let end = clause_end(a, c.tokens.end, sent);
-        let bytes = a.tokens[c.tokens.start].bytes.start..a.tokens[c.tokens.end - 1].bytes.end;
+        let Some(verb) = crate::words(a, &c.tokens) else {
+            continue;
+        };
         out.push(Frame {
-            verb: TextSpan {
-                text: a.text[bytes.clone()].to_string(),
-                span: a.index.span(bytes),
-            },
+            verb,
             tokens: c.tokens.clone(),
             claimant,
             cue: c.cue,

@@ -12,9 +12,9 @@ use crate::lexicons::{ActorKind, Form, Lexicons};
 use crate::mapping::Mapping;
 use crate::places::{GeoPlace, event_places, geocode, main_place_country};
 use crate::time::{TimeExpr, find_times};
-use crate::{Options, merge};
+use crate::{Options, merge, words};
 use jiff::civil::Date;
-use marsad_model::{Category, DatePrecision, Entity, Event, Quad, Sector, Status, TextSpan};
+use marsad_model::{Category, DatePrecision, Entity, Event, Quad, Sector, Status};
 use marsad_text::Analysis;
 use std::ops::Range;
 
@@ -467,26 +467,12 @@ impl<'a> Context<'a> {
     }
 
     fn fill_text(&self, e: &mut Event, t: &Trig, sent: &Range<usize>) {
-        let a = self.a;
-        let tb = a.tokens[t.tokens.start].bytes.start..a.tokens[t.tokens.end - 1].bytes.end;
-        e.trigger = Some(TextSpan {
-            text: a.text[tb.clone()].to_string(),
-            span: a.index.span(tb),
-        });
-        let sb = a.tokens[sent.start].bytes.start..a.tokens[sent.end - 1].bytes.end;
-        e.sentence = Some(a.index.span(sb.clone()));
-        e.evidence = a.text[sb].to_string();
+        e.trigger = words(self.a, &t.tokens);
+        if let Some(s) = words(self.a, sent) {
+            e.sentence = Some(s.span);
+            e.evidence = s.text;
+        }
     }
-}
-
-/// The original words of the tokens `r` with their span (none for an empty range).
-fn words(a: &Analysis<'_>, r: &Range<usize>) -> Option<TextSpan> {
-    let (first, last) = (a.tokens.get(r.start)?, a.tokens.get(r.end.checked_sub(1)?)?);
-    let b = first.bytes.start..last.bytes.end;
-    Some(TextSpan {
-        text: a.text.get(b.clone())?.to_string(),
-        span: a.index.span(b),
-    })
 }
 
 /// Confidence of one report (see docs/CODING.md): the trigger row's weight, scaled by how many

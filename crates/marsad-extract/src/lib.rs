@@ -22,8 +22,20 @@ pub mod merge;
 pub mod places;
 pub mod time;
 
-use marsad_model::{DateMention, DocOutput, InputDoc, Mention, NumberMention as NumberOut};
-use marsad_text::{Lang, analyze};
+use marsad_model::{DateMention, DocOutput, InputDoc, Mention, NumberMention as NumberOut, TextSpan};
+use marsad_text::{Analysis, Lang, analyze};
+use std::ops::Range;
+
+/// The original words of the tokens `r` with their span (none for an empty range): the evidence of
+/// triggers, claim verbs, field spans and date/number mentions.
+pub(crate) fn words(a: &Analysis<'_>, r: &Range<usize>) -> Option<TextSpan> {
+    let (first, last) = (a.tokens.get(r.start)?, a.tokens.get(r.end.checked_sub(1)?)?);
+    let b = first.bytes.start..last.bytes.end;
+    Some(TextSpan {
+        text: a.text.get(b.clone())?.to_string(),
+        span: a.index.span(b),
+    })
+}
 
 /// Options that change what an extraction writes, not what it finds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -95,22 +107,20 @@ impl Extractor {
         for g in &ctx.geo {
             out.entities.push(Mention::Place(g.place.clone()));
         }
-        for t in &ctx.times {
-            let bytes = a.tokens[t.tokens.start].bytes.start..a.tokens[t.tokens.end - 1].bytes.end;
+        for (t, w) in ctx.times.iter().filter_map(|t| Some((t, words(&a, &t.tokens)?))) {
             out.entities.push(Mention::Date(DateMention {
-                text: doc.text[bytes.clone()].to_string(),
-                span: a.index.span(bytes),
+                text: w.text,
+                span: w.span,
                 value: t.date.clone(),
                 time: t.time.clone(),
                 tz: t.tz.clone(),
                 precision: t.precision,
             }));
         }
-        for n in &ctx.nums {
-            let bytes = a.tokens[n.tokens.start].bytes.start..a.tokens[n.tokens.end - 1].bytes.end;
+        for (n, w) in ctx.nums.iter().filter_map(|n| Some((n, words(&a, &n.tokens)?))) {
             out.entities.push(Mention::Number(NumberOut {
-                text: doc.text[bytes.clone()].to_string(),
-                span: a.index.span(bytes),
+                text: w.text,
+                span: w.span,
                 value: n.value as f64,
                 qualifier: n.qualifier,
                 ordinal: false,

@@ -185,12 +185,10 @@ fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) ->
             (Some(expr(r0.start..end, day, DatePrecision::Day)), used)
         }
         Word::Month(m) => {
-            let (year, used, end) = match next(1, 2) {
-                Some((r1, Word::Num(y))) if (1900..2100).contains(y) => (Some(*y as i16), 2, r1.end),
-                Some((r1, Word::Past)) => (pubd.map(|p| infer_year(p, *m)), 2, r1.end),
-                _ => return (None, 1),
+            // A month name alone is no date (مارس is also a verb): a year or "الماضي" must follow.
+            let Some((day, used, end)) = month_with_year(w, 1, *m, 2, pubd) else {
+                return (None, 1);
             };
-            let day = year.and_then(|y| Date::new(y, *m, 1).ok());
             (Some(expr(r0.start..end, day, DatePrecision::Month)), used)
         }
         Word::Season | Word::Year => {
@@ -229,12 +227,36 @@ fn parse_at(a: &Analysis<'_>, w: &[(Range<usize>, Word)], pubd: Option<Date>) ->
             let day = pubd.and_then(|p| month_start(p, *n));
             (Some(expr(r0.clone(), day, DatePrecision::Month)), 1)
         }
-        Word::YearRel(n) => {
-            let day = pubd.and_then(|p| Date::new(p.year() + n, 1, 1).ok());
-            (Some(expr(r0.clone(), day, DatePrecision::Year)), 1)
-        }
+        Word::YearRel(n) => (
+            Some(expr(r0.clone(), year_start(pubd, *n), DatePrecision::Year)),
+            1,
+        ),
         _ => (None, 1),
     }
+}
+
+/// Month `m` (named by `w[k - 1]`) with the word after it, within `gap` tokens: a year ("يوليو
+/// 2015") or "الماضي" (the latest such month). Returns the month's first day, the words used and
+/// the expression's end; none when neither follows.
+fn month_with_year(
+    w: &[(Range<usize>, Word)],
+    k: usize,
+    m: i8,
+    gap: usize,
+    pubd: Option<Date>,
+) -> Option<(Option<Date>, usize, usize)> {
+    let (r, x) = w.get(k).filter(|(r, _)| adjacent(&w[k - 1].0, r, gap))?;
+    let year = match x {
+        Word::Num(y) if (1900..2100).contains(y) => Some(*y as i16),
+        Word::Past => pubd.map(|p| infer_year(p, m)),
+        _ => return None,
+    };
+    Some((year.and_then(|y| Date::new(y, m, 1).ok()), k + 1, r.end))
+}
+
+/// The first day of the year `n` years from publication.
+fn year_start(pubd: Option<Date>, n: i16) -> Option<Date> {
+    pubd.and_then(|p| Date::new(p.year() + n, 1, 1).ok())
 }
 
 /// The first day of the month `n` months from `p`'s.
@@ -250,46 +272,23 @@ fn edge(w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, us
         return (None, 1);
     };
     let after = |k: usize| w.get(k).filter(|(r, _)| adjacent(&w[k - 1].0, r, 1));
+    let month = |n: i32| pubd.and_then(|p| month_start(p, n));
     let (day, precision, used, end) = match w1 {
-        Word::Month(m) => match after(2) {
-            Some((r2, Word::Num(y))) if (1900..2100).contains(y) => {
-                (Date::new(*y as i16, *m, 1).ok(), DatePrecision::Month, 3, r2.end)
-            }
-            Some((r2, Word::Past)) => {
-                let y = pubd.map(|p| infer_year(p, *m));
+        // "نهاية يوليو": after an edge word a month name alone is the latest such month.
+        Word::Month(m) => {
+            let latest = || {
                 (
-                    y.and_then(|y| Date::new(y, *m, 1).ok()),
-                    DatePrecision::Month,
-                    3,
-                    r2.end,
-                )
-            }
-            _ => {
-                let y = pubd.map(|p| infer_year(p, *m));
-                (
-                    y.and_then(|y| Date::new(y, *m, 1).ok()),
-                    DatePrecision::Month,
+                    pubd.and_then(|p| Date::new(infer_year(p, *m), *m, 1).ok()),
                     2,
                     r1.end,
                 )
-            }
-        },
-        Word::MonthBare => (
-            pubd.and_then(|p| month_start(p, 0)),
-            DatePrecision::Month,
-            2,
-            r1.end,
-        ),
-        Word::MonthRel(n) => (
-            pubd.and_then(|p| month_start(p, *n)),
-            DatePrecision::Month,
-            2,
-            r1.end,
-        ),
-        Word::YearRel(n) => {
-            let day = pubd.and_then(|p| Date::new(p.year() + n, 1, 1).ok());
-            (day, DatePrecision::Year, 2, r1.end)
+            };
+            let (day, used, end) = month_with_year(w, 2, *m, 1, pubd).unwrap_or_else(latest);
+            (day, DatePrecision::Month, used, end)
         }
+        Word::MonthBare => (month(0), DatePrecision::Month, 2, r1.end),
+        Word::MonthRel(n) => (month(*n), DatePrecision::Month, 2, r1.end),
+        Word::YearRel(n) => (year_start(pubd, *n), DatePrecision::Year, 2, r1.end),
         Word::Num(y) if (1900..2100).contains(y) => {
             (Date::new(*y as i16, 1, 1).ok(), DatePrecision::Year, 2, r1.end)
         }
@@ -298,12 +297,7 @@ fn edge(w: &[(Range<usize>, Word)], pubd: Option<Date>) -> (Option<TimeExpr>, us
                 (Date::new(*y as i16, 1, 1).ok(), DatePrecision::Year, 3, r2.end)
             }
             // "مطلع العام": this year.
-            _ => (
-                pubd.and_then(|p| Date::new(p.year(), 1, 1).ok()),
-                DatePrecision::Year,
-                2,
-                r1.end,
-            ),
+            _ => (year_start(pubd, 0), DatePrecision::Year, 2, r1.end),
         },
         _ => return (None, 1),
     };
