@@ -117,10 +117,8 @@ fn is_town(p: &Place) -> bool {
 /// True when a location word or a glued ب ("ببغداد") introduces the place, also across one
 /// relative adjective after the location word ("قرى أرمينية غوريس").
 fn located(a: &Analysis<'_>, p: &GeoPlace) -> bool {
-    let tok = &a.tokens[p.tokens.start];
-    let glued = ["ب", "وب", "فب"].iter().any(|c| tok.key.starts_with(c)) && !p.place.text.starts_with('ب');
     let cue = |i: usize| {
-        let k = a.tokens[i].key.strip_prefix('و').unwrap_or(&a.tokens[i].key);
+        let k = bare_key(a, i);
         LOC_CUES.contains(&k) || LOC_CUES.contains(&k.trim_start_matches("ال"))
     };
     let nisba = |i: usize| {
@@ -128,7 +126,20 @@ fn located(a: &Analysis<'_>, p: &GeoPlace) -> bool {
         a.tokens[i].kind == marsad_text::TokenKind::Word && k.chars().count() > 3 && k.ends_with("يه")
     };
     let prev = p.tokens.start.checked_sub(1);
-    glued || prev.is_some_and(|b| cue(b) || (b > 0 && nisba(b) && cue(b - 1)))
+    glued_b(a, p) || prev.is_some_and(|b| cue(b) || (b > 0 && nisba(b) && cue(b - 1)))
+}
+
+/// True when the place's first token carries a glued ب ("ببغداد", "بالكويت") that is not part of
+/// the name itself.
+fn glued_b(a: &Analysis<'_>, g: &GeoPlace) -> bool {
+    let key = &a.tokens[g.tokens.start].key;
+    ["ب", "وب", "فب"].iter().any(|c| key.starts_with(c)) && !g.place.text.starts_with('ب')
+}
+
+/// The key of token `i` without a leading conjunction و.
+fn bare_key<'a>(a: &'a Analysis<'_>, i: usize) -> &'a str {
+    let k = a.tokens[i].key.as_str();
+    k.strip_prefix('و').unwrap_or(k)
 }
 
 /// True when tokens `end..start` are only list separators (، , و) — a place listed after another.
@@ -202,12 +213,11 @@ fn statement_window(c: Category) -> Option<usize> {
 
 /// True when "في" or a glued ب ("ببغداد", "بالكويت") introduces the place.
 fn introduced(a: &Analysis<'_>, g: &GeoPlace) -> bool {
-    let tok = &a.tokens[g.tokens.start];
-    let glued = ["ب", "وب", "فب"].iter().any(|c| tok.key.starts_with(c)) && !g.place.text.starts_with('ب');
-    let prev = a.tokens[..g.tokens.start]
-        .last()
-        .map(|t| t.key.strip_prefix('و').unwrap_or(&t.key));
-    glued || prev == Some("في")
+    glued_b(a, g)
+        || g.tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|b| bare_key(a, b) == "في")
 }
 
 /// Drops a country (or first-level division) when a finer place inside it is kept — "حلب في شمال سوريا"
