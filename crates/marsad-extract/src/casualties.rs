@@ -85,17 +85,31 @@ pub struct Num {
     pub qualifier: Qualifier,
 }
 
+/// One casualty figure and the words it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The number, or "unknown" for deaths reported without one.
+    pub count: Count,
+    /// Its qualifier.
+    pub qualifier: Option<Qualifier>,
+    /// Tokens of the figure (with its qualifier words), or of the word reporting deaths.
+    pub tokens: Range<usize>,
+}
+
+impl Figure {
+    /// The count and qualifier, without the evidence.
+    pub fn value(&self) -> (Count, Option<Qualifier>) {
+        (self.count, self.qualifier)
+    }
+}
+
 /// Casualties found for one event.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Casualties {
     /// Dead.
-    pub dead: Option<(Count, Option<Qualifier>)>,
+    pub dead: Option<Figure>,
     /// Injured.
-    pub injured: Option<(Count, Option<Qualifier>)>,
-    /// Tokens of the words `dead` comes from (the figure, or the word reporting deaths).
-    pub dead_at: Option<Range<usize>>,
-    /// Tokens of the figure `injured` comes from.
-    pub injured_at: Option<Range<usize>>,
+    pub injured: Option<Figure>,
 }
 
 /// Every number in the text: the text layer's digits plus number words.
@@ -172,26 +186,22 @@ pub fn casualties(a: &Analysis<'_>, nums: &[Num], range: Range<usize>) -> Casual
             |lo: usize, hi: usize, list: &[&str]| (lo..hi.min(range.end)).any(|i| is_in(&toks[i].key, list));
         let before = n.tokens.start.saturating_sub(5).max(range.start);
         let after = n.tokens.end + 4;
-        let q = Some(n.qualifier);
-        let count = Some((Count::Number(n.value), q));
+        let figure = || Figure {
+            count: Count::Number(n.value),
+            qualifier: Some(n.qualifier),
+            tokens: n.tokens.clone(),
+        };
         let dead_near = window(before, n.tokens.start, DEATH) || window(n.tokens.end, after, DEATH);
         let inj_near = window(before, n.tokens.start, INJURY) || window(n.tokens.end, after, INJURY);
         let inj_closer = nearest(a, n, INJURY, &range) < nearest(a, n, DEATH, &range);
         if inj_near && (!dead_near || inj_closer) {
-            if c.injured.is_none() {
-                c.injured = count;
-                c.injured_at = Some(n.tokens.clone());
-            }
-        } else if dead_near && c.dead.is_none() {
-            c.dead = count;
-            c.dead_at = Some(n.tokens.clone());
+            c.injured = c.injured.or_else(|| Some(figure()));
+        } else if dead_near {
+            c.dead = c.dead.or_else(|| Some(figure()));
         }
     }
-    if c.dead.is_none()
-        && let Some((i, d)) = figureless_death(a, range)
-    {
-        c.dead = Some(d);
-        c.dead_at = Some(i..i + 1);
+    if c.dead.is_none() {
+        c.dead = figureless_death(a, range);
     }
     c
 }
@@ -222,13 +232,19 @@ fn nearest(a: &Analysis<'_>, n: &Num, list: &[&str], range: &Range<usize>) -> us
 }
 
 /// Deaths reported without a figure: one when a singular victim follows, else "unknown".
-fn figureless_death(a: &Analysis<'_>, range: Range<usize>) -> Option<(usize, (Count, Option<Qualifier>))> {
+fn figureless_death(a: &Analysis<'_>, range: Range<usize>) -> Option<Figure> {
     let i = (range.start..range.end).find(|i| is_in(&a.tokens[*i].key, DEATH))?;
     let next = a.tokens.get(i + 1).map(|t| t.key.as_str()).unwrap_or("");
-    if has_candidate_in(next, true, SINGLE) {
-        return Some((i, (Count::Number(1), Some(Qualifier::Exact))));
-    }
-    Some((i, (Count::UNKNOWN, None)))
+    let (count, qualifier) = if has_candidate_in(next, true, SINGLE) {
+        (Count::Number(1), Some(Qualifier::Exact))
+    } else {
+        (Count::UNKNOWN, None)
+    };
+    Some(Figure {
+        count,
+        qualifier,
+        tokens: i..i + 1,
+    })
 }
 
 #[cfg(test)]
@@ -245,14 +261,23 @@ mod tests {
     #[test]
     fn at_least_49() {
         let c = cas("للإبلاغ عن مقتل ما لا يقل عن 49 جنديًا خلال مناوشات");
-        assert_eq!(c.dead, Some((Count::Number(49), Some(Qualifier::AtLeast))));
+        assert_eq!(
+            c.dead.map(|f| f.value()),
+            Some((Count::Number(49), Some(Qualifier::AtLeast)))
+        );
     }
 
     #[test]
     fn dead_and_injured() {
         let c = cas("قتل 11 شخصا وجرح 30 آخرون في مواجهات عام 2015");
-        assert_eq!(c.dead, Some((Count::Number(11), Some(Qualifier::Exact))));
-        assert_eq!(c.injured, Some((Count::Number(30), Some(Qualifier::Exact))));
+        assert_eq!(
+            c.dead.map(|f| f.value()),
+            Some((Count::Number(11), Some(Qualifier::Exact)))
+        );
+        assert_eq!(
+            c.injured.map(|f| f.value()),
+            Some((Count::Number(30), Some(Qualifier::Exact)))
+        );
     }
 
     #[test]
@@ -268,8 +293,8 @@ mod tests {
     #[test]
     fn words_and_unknown() {
         let c = cas("قتل جنديان تركيان وجرح اثنان آخران");
-        assert_eq!(c.dead.map(|d| d.0), Some(Count::Number(2)));
+        assert_eq!(c.dead.map(|f| f.count), Some(Count::Number(2)));
         let c = cas("لكن باكو أقرت بسقوط ضحايا لكنها لم تقدم أرقاما");
-        assert_eq!(c.dead, Some((Count::UNKNOWN, None)));
+        assert_eq!(c.dead.map(|f| f.value()), Some((Count::UNKNOWN, None)));
     }
 }

@@ -256,15 +256,15 @@ impl<'a> Context<'a> {
                 .map(|o| o.tokens.clone())
                 .collect();
             let c = casualties(self.a, &self.nums, own_range(&t.tokens, &attacks, sent));
-            if let Some((d, q)) = c.dead {
-                e.dead = Some(d);
-                e.dead_qualifier = q;
-                e.spans.dead = c.dead_at.and_then(|r| words(self.a, &r));
+            if let Some(f) = c.dead {
+                e.dead = Some(f.count);
+                e.dead_qualifier = f.qualifier;
+                e.spans.dead = words(self.a, &f.tokens);
             }
-            if let Some((d, q)) = c.injured {
-                e.injured = Some(d);
-                e.injured_qualifier = q;
-                e.spans.injured = c.injured_at.and_then(|r| words(self.a, &r));
+            if let Some(f) = c.injured {
+                e.injured = Some(f.count);
+                e.injured_qualifier = f.qualifier;
+                e.spans.injured = words(self.a, &f.tokens);
             }
         }
         let scope = crate::places::Scope {
